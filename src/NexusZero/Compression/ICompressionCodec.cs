@@ -1,0 +1,27 @@
+namespace NexusZero.Compression;
+
+/// <summary>
+/// A lossless codec. This is the seam behind which a packaged codec (e.g. K4os.Compression.LZ4) can
+/// replace NexusZero's own in one place. Implementations are stateless and thread-safe.
+/// </summary>
+public interface ICompressionCodec
+{
+    /// <summary>The codec's envelope id.</summary>
+    CompressionCodecId Id { get; }
+
+    /// <summary>A short name, e.g. "lz4".</summary>
+    string Name { get; }
+
+    /// <summary>The largest output <see cref="TryCompress"/> can produce for an input of this length.</summary>
+    int GetMaxCompressedLength(int inputLength);
+
+    /// <summary>Compresses; false when <paramref name="destination"/> is too small.</summary>
+    bool TryCompress(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesWritten);
+
+    /// <summary>
+    /// Decompresses at most <paramref name="maxOutputLength"/> bytes. Input that would expand beyond that
+    /// limit is refused, never expanded.
+    /// </summary>
+    /// <exception cref="FormatException">The input is malformed or exceeds the limit; the message names the defect.</exception>
+    byte[] Decompress(ReadOnlySpan<byte> source, int maxOutputLength);
+}

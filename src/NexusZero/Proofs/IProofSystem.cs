@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace NexusZero.Proofs;
+
+/// <summary>
+/// A non-interactive proof system. Implementations are stateless and safe to share across threads.
+/// </summary>
+/// <remarks>
+/// Every implementation binds, through its Fiat–Shamir transcript, the protocol label and version,
+/// <see cref="Id"/>, the parameter set, the whole canonical statement and the caller's context.
+/// <see cref="Verify"/> never throws for an invalid or malformed proof: it returns a result saying why.
+/// </remarks>
+public interface IProofSystem
+{
+    /// <summary>The stable id written into envelopes.</summary>
+    ProofSystemId Id { get; }
+
+    /// <summary>A human-readable name.</summary>
+    string Name { get; }
+
+    /// <summary>The statement kinds this system proves.</summary>
+    IReadOnlyList<StatementKind> SupportedStatements { get; }
+
+    /// <summary>Looks up one of this system's parameter sets by its envelope id.</summary>
+    bool TryGetParameterSet(ushort id, [NotNullWhen(true)] out ParameterSet? parameters);
+
+    /// <summary>
+    /// Strictly decodes a statement's canonical encoding; false with an explanation for any
+    /// non-canonical or invalid encoding.
+    /// </summary>
+    bool TryDecodeStatement(ReadOnlySpan<byte> encoded, ParameterSet parameters, [NotNullWhen(true)] out Statement? statement, [NotNullWhen(false)] out string? error);
+
+    /// <summary>Produces a proof of <paramref name="statement"/> using <paramref name="witness"/>.</summary>
+    /// <exception cref="ArgumentException">The statement, witness or parameters are of the wrong kind.</exception>
+    /// <exception cref="NexusZeroException">The witness does not satisfy the statement (<see cref="NexusZeroErrorKind.ValidationFailed"/>), or proving failed.</exception>
+    byte[] Prove(Statement statement, Witness witness, ParameterSet parameters, ReadOnlySpan<byte> context);
+
+    /// <summary>Verifies <paramref name="proof"/> for <paramref name="statement"/>; never throws for a bad proof.</summary>
+    /// <exception cref="ArgumentException">The statement or parameters are of the wrong kind (misuse).</exception>
+    VerificationResult Verify(Statement statement, ReadOnlySpan<byte> proof, ParameterSet parameters, ReadOnlySpan<byte> context);
+}
