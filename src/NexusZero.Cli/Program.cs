@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using NexusZero.Cli;
+
+return CliRunner.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace NexusZero.Cli;
+
+/// <summary>
+/// Parses and runs a command line. Usage errors and failures become one line on stderr and exit code 2;
+/// a stack trace is never printed.
+/// </summary>
+internal static class CliRunner
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = RootCommandFactory.Create();
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            error.WriteLine($"nexuszero: {parseResult.Errors[0].Message}");
+            return ExitCodes.UsageOrMalformed;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+        };
+
+        try
+        {
+            return parseResult.Invoke(configuration);
+        }
+        catch (Exception ex) when (ex is NexusZeroException or FormatException or IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"nexuszero: {ex.Message}");
+            return ExitCodes.UsageOrMalformed;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace NexusZero.Cli.Commands;
+
+/// <summary>The list of top-level subcommands; one line per command.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
