@@ -21,6 +21,13 @@ public interface IProofSystem
     /// <summary>The statement kinds this system proves.</summary>
     IReadOnlyList<StatementKind> SupportedStatements { get; }
 
+    /// <summary>
+    /// This system's own rule for choosing parameters for <paramref name="statement"/> at
+    /// <paramref name="securityLevel"/> bits; the heuristic optimizer and the pipeline's fallback use it.
+    /// </summary>
+    /// <exception cref="NexusZeroException">No parameter set of this system reaches the level for this statement (<see cref="NexusZeroErrorKind.OptimizationFailed"/>).</exception>
+    ParameterSet SelectDefaultParameters(Statement statement, int securityLevel);
+
     /// <summary>Looks up one of this system's parameter sets by its envelope id.</summary>
     bool TryGetParameterSet(ushort id, [NotNullWhen(true)] out ParameterSet? parameters);
 
