@@ -1,4 +1,5 @@
 using NexusZero.Groups;
+using NexusZero.Groups.Ristretto255;
 using NexusZero.Proofs;
 using NexusZero.Proofs.Sigma;
 using NexusZero.Tests.Proofs.Sigma;
@@ -8,7 +9,7 @@ namespace NexusZero.Tests.Proofs;
 /// <summary>Every single-byte change of a valid Schnorr envelope is rejected: at parsing or at verification.</summary>
 public sealed class EnvelopeTamperingTests
 {
-    public static TheoryData<string> Groups => ["test"];
+    public static TheoryData<string> Groups => ["test", "ristretto255"];
 
     [Theory]
     [MemberData(nameof(Groups))]
@@ -41,6 +42,7 @@ public sealed class EnvelopeTamperingTests
         var (group, system) = groupName switch
         {
             "test" => ((IPrimeOrderGroup)InsecureTestGroup.Instance, new SchnorrProofSystem([InsecureTestGroup.Instance])),
+            "ristretto255" => (Ristretto255Group.Instance, SchnorrProofSystem.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(groupName)),
         };
 
