@@ -1,4 +1,5 @@
 using NexusZero.Compression;
+using NexusZero.Proofs;
 
 namespace NexusZero.Pipeline;
 
@@ -17,6 +18,7 @@ namespace NexusZero.Pipeline;
 /// <item><term><see cref="VerifyAfterGeneration"/></term><description>off / on, Report / on, Throw</description></item>
 /// <item><term><see cref="MaxProofSize"/></term><description>16 MiB / 4 MiB / 1 MiB</description></item>
 /// <item><term><see cref="MaxVerifyTime"/></term><description>10 s, flagged / 5 s, flagged / 2 s, fails</description></item>
+/// <item><term><see cref="EnvelopeLimits"/></term><description>default / default / statement 64 KiB, context 4 KiB, payload 1 MiB</description></item>
 /// </list>
 /// Secure() asks for 256-bit parameters: proof systems over 128-bit groups (ristretto255, secp256k1)
 /// cannot meet it and fail with <see cref="NexusZeroErrorKind.OptimizationFailed"/>.
@@ -50,6 +52,9 @@ public sealed record ProtocolConfig
     /// <summary>What a failed verification after generation does.</summary>
     public VerifyAfterFailurePolicy VerifyAfterGenerationFailure { get; init; } = VerifyAfterFailurePolicy.Report;
 
+    /// <summary>The bounds every envelope this pipeline writes or parses must respect.</summary>
+    public EnvelopeLimits EnvelopeLimits { get; init; } = EnvelopeLimits.Default;
+
     /// <summary>
     /// Speed first: the proof system's default parameters at 128 bits, no compression, no verification after
     /// generation, generous limits (16 MiB proofs, slow verifications over 10 s flagged only).
@@ -73,7 +78,8 @@ public sealed record ProtocolConfig
 
     /// <summary>
     /// Assurance first: optimizer and compression on, 256 bits, every proof verified after generation and a
-    /// failure thrown, 1 MiB proofs, and a verification over 2 s reported invalid.
+    /// failure thrown, 1 MiB proofs, tighter envelope limits (statement 64 KiB, context 4 KiB, payload 1 MiB),
+    /// and a verification over 2 s reported invalid.
     /// </summary>
     public static ProtocolConfig Secure() => new()
     {
@@ -85,6 +91,13 @@ public sealed record ProtocolConfig
         FailOnSlowVerification = true,
         VerifyAfterGeneration = true,
         VerifyAfterGenerationFailure = VerifyAfterFailurePolicy.Throw,
+        EnvelopeLimits = new EnvelopeLimits
+        {
+            MaxStatementLength = 64 * 1024,
+            MaxContextLength = 4 * 1024,
+            MaxPayloadLength = 1024 * 1024,
+            MaxDecompressedPayloadLength = 1024 * 1024,
+        },
     };
 
     /// <summary>Checks every setting; the pipeline calls this before it uses a configuration.</summary>
@@ -104,6 +117,11 @@ public sealed record ProtocolConfig
         if (MaxVerifyTime <= TimeSpan.Zero)
         {
             throw Invalid($"MaxVerifyTime must be positive, not {MaxVerifyTime}.");
+        }
+
+        if (EnvelopeLimits is null)
+        {
+            throw Invalid("EnvelopeLimits must be set.");
         }
 
         if (!Enum.IsDefined(CompressionStrategy))

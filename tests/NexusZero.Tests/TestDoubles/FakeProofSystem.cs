@@ -30,12 +30,18 @@ internal sealed class FakeProofSystem : IProofSystem, IProofFigureReporter
 
     public ManualTimeProvider? Clock { get; init; }
 
+    /// <summary>The highest level <see cref="SelectDefaultParameters"/> serves.</summary>
+    public int MaxSecurityBits { get; init; } = 256;
+
+    /// <summary>When set, <see cref="Prove"/> throws it.</summary>
+    public Exception? ProveFailure { get; init; }
+
     public int ProveCalls => _proveCalls;
 
     private int _proveCalls;
 
     public ParameterSet SelectDefaultParameters(Statement statement, int securityLevel) =>
-        FakeParameters.All.FirstOrDefault(p => p.Bits == securityLevel)
+        FakeParameters.All.FirstOrDefault(p => p.Bits == securityLevel && p.Bits <= MaxSecurityBits)
         ?? throw new NexusZeroException(NexusZeroErrorKind.OptimizationFailed, $"fake has no {securityLevel}-bit parameters");
 
     public bool TryGetParameterSet(ushort id, [NotNullWhen(true)] out ParameterSet? parameters)
@@ -61,6 +67,11 @@ internal sealed class FakeProofSystem : IProofSystem, IProofFigureReporter
     public byte[] Prove(Statement statement, Witness witness, ParameterSet parameters, ReadOnlySpan<byte> context)
     {
         Interlocked.Increment(ref _proveCalls);
+        if (ProveFailure is not null)
+        {
+            throw ProveFailure;
+        }
+
         var fake = (FakeStatement)statement;
         if (!SHA256.HashData(((FakeWitness)witness).Secret).AsSpan().SequenceEqual(fake.Digest))
         {
