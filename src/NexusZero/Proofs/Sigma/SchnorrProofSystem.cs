@@ -41,7 +41,7 @@ public sealed class SchnorrProofSystem : IProofSystem
     public static SchnorrProofSystem Instance { get; } = new(ShippedGroups);
 
     // The groups of the core package; a group joins here when its implementation lands.
-    private static IPrimeOrderGroup[] ShippedGroups => [];
+    private static IPrimeOrderGroup[] ShippedGroups => [Groups.Ristretto255.Ristretto255Group.Instance, Groups.Secp256k1.Secp256k1Group.Instance];
 
     /// <inheritdoc />
     public ProofSystemId Id => ProofSystemId.SchnorrDiscreteLog;
