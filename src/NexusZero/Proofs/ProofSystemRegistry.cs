@@ -40,6 +40,7 @@ public sealed class ProofSystemRegistry
         PedersenOpeningProofSystem.Instance,
         LinearRelationProofSystem.Instance,
         SigmaCompositionProofSystem.Instance,
+        RangeProofs.BulletproofsRangeProofSystem.Instance,
     ]);
 
     /// <summary>The registered systems, ordered by id.</summary>

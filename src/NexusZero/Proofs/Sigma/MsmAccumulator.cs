@@ -44,6 +44,16 @@ internal sealed class MsmAccumulator
         _elements.Add(element);
     }
 
+    /// <summary>Adds <paramref name="scalar"/>·<paramref name="element"/> as a term of its own, without looking for a shared base.</summary>
+    public void AddDistinct(GroupScalar scalar, GroupElement element)
+    {
+        _scalars.Add(scalar);
+        _elements.Add(element);
+    }
+
+    /// <summary>Adds <paramref name="scalar"/> to the coefficient of shared base number <paramref name="index"/> (constructor order).</summary>
+    public void AddToShared(int index, GroupScalar scalar) => _scalars[_sharedIndexes[index]] += scalar;
+
     /// <summary>True when the accumulated sum is the identity.</summary>
     public bool IsIdentity() =>
         _group.MultiScalarMultiplyVarTime(_scalars.ToArray(), _elements.ToArray()).IsIdentity;
