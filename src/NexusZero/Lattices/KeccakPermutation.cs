@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NexusZero.Lattices;
 
@@ -37,6 +38,7 @@ internal static class KeccakPermutation
     ];
 
     /// <summary>Applies the 24 rounds of Keccak-f[1600] to <paramref name="state"/> in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Permute(Span<ulong> state)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(state.Length, 25, nameof(state));
