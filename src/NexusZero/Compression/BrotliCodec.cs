@@ -57,7 +57,9 @@ public sealed class BrotliCodec : ICompressionCodec
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxOutputLength);
         using var decoder = new BrotliDecoder();
-        var output = new byte[Math.Min(maxOutputLength, Math.Max(ChunkLength, source.Length * 4L))];
+        // One byte of headroom over the limit: the decoder can only tell "more output follows" by writing it.
+        var capacity = Math.Min((long)maxOutputLength + 1, Array.MaxLength);
+        var output = new byte[Math.Min(capacity, Math.Max(ChunkLength, source.Length * 4L))];
         var written = 0;
         while (true)
         {
@@ -67,6 +69,11 @@ public sealed class BrotliCodec : ICompressionCodec
             switch (status)
             {
                 case System.Buffers.OperationStatus.Done:
+                    if (written > maxOutputLength)
+                    {
+                        throw new FormatException($"Brotli content exceeds the output limit of {maxOutputLength} bytes.");
+                    }
+
                     if (!source.IsEmpty)
                     {
                         throw new FormatException($"Brotli stream is followed by {source.Length} trailing bytes.");
@@ -74,12 +81,12 @@ public sealed class BrotliCodec : ICompressionCodec
 
                     return written == output.Length ? output : output.AsSpan(0, written).ToArray();
                 case System.Buffers.OperationStatus.DestinationTooSmall:
-                    if (output.Length >= maxOutputLength)
+                    if (output.Length >= capacity)
                     {
                         throw new FormatException($"Brotli content exceeds the output limit of {maxOutputLength} bytes.");
                     }
 
-                    Array.Resize(ref output, (int)Math.Min(maxOutputLength, 2L * output.Length));
+                    Array.Resize(ref output, (int)Math.Min(capacity, 2L * output.Length));
                     break;
                 case System.Buffers.OperationStatus.NeedMoreData:
                     throw new FormatException("Brotli stream is truncated.");
