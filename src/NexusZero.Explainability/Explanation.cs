@@ -140,13 +140,13 @@ public sealed class Explanation
         return _data.AsSpan(row * InputCount, InputCount).ToArray();
     }
 
-    /// <summary>A new explanation with the same shape and names but other values and base values (no standard errors).</summary>
-    internal Explanation WithValues(string method, double[] values, double[] baseValues) =>
-        new(method, _featureNames, _outputNames, _featureColumn, RowCount, InputCount, values, baseValues, _data, null);
+    /// <summary>A new explanation with the same rows and features but other outputs, values and base values (no standard errors).</summary>
+    internal Explanation WithValues(string method, string[] outputNames, double[] values, double[] baseValues) =>
+        new(method, _featureNames, outputNames, _featureColumn, RowCount, InputCount, values, baseValues, _data, null);
 
-    internal bool SameShapeAs(Explanation other) =>
-        other.RowCount == RowCount && other.FeatureCount == FeatureCount && other.OutputCount == OutputCount
-        && other._featureNames.AsSpan().SequenceEqual(_featureNames);
+    internal bool SameRowsAndFeaturesAs(Explanation other) =>
+        other.RowCount == RowCount && other._featureNames.AsSpan().SequenceEqual(_featureNames)
+        && other._data.AsSpan().SequenceEqual(_data);
 
     private int Index(int row, int feature, int output)
     {
