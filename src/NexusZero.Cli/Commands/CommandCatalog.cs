@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return CompressCommand.Create();
         yield return DecompressCommand.Create();
+        yield return ExplainCommand.Create();
     }
 }
