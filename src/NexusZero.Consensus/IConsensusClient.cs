@@ -5,7 +5,7 @@ namespace NexusZero.Consensus;
 
 /// <summary>
 /// The consensus seam: submit content, get a final quorum certificate or a failure reason. Implemented
-/// in-process (<see cref="InProcessConsensusClient"/>) and over HTTP (<c>HttpConsensusClient</c>);
+/// in-process (<see cref="InProcessConsensusClient"/>) and over HTTP (<see cref="Http.HttpConsensusClient"/>);
 /// an adapter to an existing BFT engine would implement it too.
 /// </summary>
 public interface IConsensusClient
