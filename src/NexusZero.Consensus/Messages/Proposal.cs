@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using NexusZero.Consensus.Encoding;
+using NexusZero.Consensus.Canonical;
 using NexusZero.Consensus.Validators;
 
 namespace NexusZero.Consensus.Messages;

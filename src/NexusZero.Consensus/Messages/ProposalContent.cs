@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using NexusZero.Consensus.Encoding;
+using NexusZero.Consensus.Canonical;
 
 namespace NexusZero.Consensus.Messages;
 

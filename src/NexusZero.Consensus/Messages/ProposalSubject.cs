@@ -1,4 +1,4 @@
-using NexusZero.Consensus.Encoding;
+using NexusZero.Consensus.Canonical;
 
 namespace NexusZero.Consensus.Messages;
 

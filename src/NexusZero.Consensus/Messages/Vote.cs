@@ -1,4 +1,4 @@
-using NexusZero.Consensus.Encoding;
+using NexusZero.Consensus.Canonical;
 using NexusZero.Consensus.Validators;
 
 namespace NexusZero.Consensus.Messages;

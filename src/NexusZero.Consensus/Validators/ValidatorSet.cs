@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
-using NexusZero.Consensus.Encoding;
+using NexusZero.Consensus.Canonical;
 using NexusZero.Consensus.Signing;
 
 namespace NexusZero.Consensus.Validators;

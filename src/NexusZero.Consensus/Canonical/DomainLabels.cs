@@ -1,4 +1,4 @@
-namespace NexusZero.Consensus.Encoding;
+namespace NexusZero.Consensus.Canonical;
 
 /// <summary>
 /// Domain-separation labels, one per signed or hashed structure, each with its format version. A signature or

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
-namespace NexusZero.Consensus.Encoding;
+namespace NexusZero.Consensus.Canonical;
 
 /// <summary>
 /// Appends the big-endian, length-prefixed fields every consensus encoding is built from

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace NexusZero.Consensus.Encoding;
+namespace NexusZero.Consensus.Canonical;
 
 /// <summary>
 /// Reads the fields <see cref="CanonicalWriter"/> writes. Every read checks the remaining length first and
