@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace NexusZero.Groups.Ristretto255;
 
@@ -12,6 +13,7 @@ namespace NexusZero.Groups.Ristretto255;
 /// the precomputed generator table. Scratch memory comes from <see cref="ArrayPool{T}"/>; nothing
 /// is allocated per point on the managed heap beyond that. Never pass secret scalars.
 /// </remarks>
+[SkipLocalsInit]
 internal static class MultiScalarMultiplication
 {
     /// <summary>From this many points on, Pippenger beats Straus on this implementation.</summary>
