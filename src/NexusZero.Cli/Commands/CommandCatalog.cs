@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return ProveCommand.Create();
+        yield return VerifyCommand.Create();
+        yield return InspectCommand.Create();
         yield break;
     }
 }
