@@ -1,0 +1,28 @@
+namespace NexusZero.Groups.Ristretto255;
+
+/// <summary>Conversions of many points at once, sharing one field inversion (Montgomery's trick).</summary>
+internal static class PointBatch
+{
+    /// <summary>Writes the affine Niels form of every point using a single inversion. Public data only.</summary>
+    internal static void ToAffineNiels(ReadOnlySpan<EdwardsPoint> points, Span<AffineNielsPoint> destination)
+    {
+        int n = points.Length;
+        var prefix = new FieldElement[n];
+        var acc = FieldElement.One;
+        for (int i = 0; i < n; i++)
+        {
+            prefix[i] = acc;
+            acc = acc * points[i].Z;
+        }
+
+        var inv = acc.Invert();
+        for (int i = n - 1; i >= 0; i--)
+        {
+            var zInv = inv * prefix[i];
+            inv = inv * points[i].Z;
+            var x = points[i].X * zInv;
+            var y = points[i].Y * zInv;
+            destination[i] = new AffineNielsPoint(y + x, y - x, x * y * FieldElement.D2);
+        }
+    }
+}
