@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return CompressCommand.Create();
+        yield return DecompressCommand.Create();
+        yield return ExplainCommand.Create();
     }
 }

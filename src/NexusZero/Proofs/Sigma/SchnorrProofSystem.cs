@@ -37,11 +37,8 @@ public sealed class SchnorrProofSystem : IProofSystem
         ParameterSets = [.. _parameterSets.Values.OrderBy(s => s.Id)];
     }
 
-    /// <summary>The system over every group NexusZero ships.</summary>
-    public static SchnorrProofSystem Instance { get; } = new(ShippedGroups);
-
-    // The groups of the core package; a group joins here when its implementation lands.
-    private static IPrimeOrderGroup[] ShippedGroups => [Groups.Ristretto255.Ristretto255Group.Instance, Groups.Secp256k1.Secp256k1Group.Instance];
+    /// <summary>The system over every group NexusZero ships (every <see cref="GroupId"/> that <see cref="PrimeOrderGroups"/> resolves).</summary>
+    public static SchnorrProofSystem Instance { get; } = new(ShippedGroups());
 
     /// <inheritdoc />
     public ProofSystemId Id => ProofSystemId.SchnorrDiscreteLog;
@@ -197,6 +194,17 @@ public sealed class SchnorrProofSystem : IProofSystem
         return _parameterSets.TryGetValue((ushort)group.Id, out var set) && set.Group.Id == group.Id
             ? set
             : throw new ArgumentException($"Schnorr has no parameter set for group {group.Name}.", nameof(group));
+    }
+
+    private static IEnumerable<IPrimeOrderGroup> ShippedGroups()
+    {
+        foreach (var id in Enum.GetValues<GroupId>())
+        {
+            if (PrimeOrderGroups.TryGet(id, out var group))
+            {
+                yield return group;
+            }
+        }
     }
 
     private static GroupScalar DeriveNonce(Transcript transcript, DiscreteLogWitness witness, IPrimeOrderGroup group, RandomNumberGenerator? random)

@@ -1,0 +1,8 @@
+namespace NexusZero;
+
+/// <summary>A consistent-enough snapshot of a <see cref="NexuszeroApi"/> instance's counters (each read atomically).</summary>
+/// <param name="ProofsGenerated">Proofs generated successfully.</param>
+/// <param name="GenerationFailures">Proof generations that ended in an exception.</param>
+/// <param name="ProofsVerified">Verifications that accepted the proof.</param>
+/// <param name="ProofsRejected">Verifications that rejected the proof (including malformed bytes).</param>
+public sealed record ApiStatistics(long ProofsGenerated, long GenerationFailures, long ProofsVerified, long ProofsRejected);

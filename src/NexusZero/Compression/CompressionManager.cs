@@ -1,0 +1,150 @@
+using System.Diagnostics;
+
+namespace NexusZero.Compression;
+
+/// <summary>
+/// Compresses proof payloads with the best of a list of candidate codecs, and decompresses them
+/// canonically. Immutable and safe to share across threads (codecs are stateless).
+/// </summary>
+/// <remarks>
+/// A payload is stored compressed only when a codec makes it strictly smaller; otherwise it is stored raw
+/// under <see cref="CompressionCodecId.None"/> and the reason is reported as a warning. A codec that
+/// throws never fails the proof: its failure becomes a warning too. Together with the canonical check in
+/// <see cref="Decompress"/> this gives every payload exactly one accepted stored form.
+/// </remarks>
+public sealed class CompressionManager
+{
+    private readonly ICompressionCodec[] _candidates;
+    private readonly Dictionary<CompressionCodecId, ICompressionCodec> _decoders;
+
+    /// <summary>Creates a manager trying <paramref name="candidates"/> in order (the smallest output wins; ties go to the earlier).</summary>
+    /// <param name="candidates">The codecs to try; <see cref="NoCompressionCodec"/> entries are ignored since raw is always the fallback.</param>
+    /// <exception cref="ArgumentException">Two candidates share a codec id.</exception>
+    public CompressionManager(IEnumerable<ICompressionCodec> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        _candidates = [.. candidates.Where(codec => codec.Id != CompressionCodecId.None)];
+        _decoders = new Dictionary<CompressionCodecId, ICompressionCodec>
+        {
+            [CompressionCodecId.None] = NoCompressionCodec.Instance,
+        };
+        foreach (var codec in _candidates)
+        {
+            if (!_decoders.TryAdd(codec.Id, codec))
+            {
+                throw new ArgumentException($"Two candidate codecs share the id {codec.Id}.", nameof(candidates));
+            }
+        }
+    }
+
+    /// <summary>The manager a <see cref="CompressionStrategy"/> stands for.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="strategy"/> is not a defined strategy.</exception>
+    public static CompressionManager ForStrategy(CompressionStrategy strategy) => strategy switch
+    {
+        CompressionStrategy.None => new CompressionManager([]),
+        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown compression strategy."),
+    };
+
+    /// <summary>The codecs tried by <see cref="Compress"/>, in order.</summary>
+    public IReadOnlyList<ICompressionCodec> Candidates => _candidates;
+
+    /// <summary>
+    /// Compresses <paramref name="payload"/> with every candidate and keeps the smallest output that is
+    /// strictly smaller than the input; raw (with a warning when candidates were tried) otherwise. Never
+    /// throws because a codec failed.
+    /// </summary>
+    public CompressionOutcome Compress(ReadOnlySpan<byte> payload)
+    {
+        var started = Stopwatch.GetTimestamp();
+        byte[]? best = null;
+        var bestCodec = CompressionCodecId.None;
+        List<string>? warnings = null;
+        foreach (var codec in _candidates)
+        {
+            var attempt = TryCodec(codec, payload, out var problem);
+            if (attempt is null)
+            {
+                (warnings ??= []).Add(problem!);
+            }
+            else if (best is null || attempt.Length < best.Length)
+            {
+                best = attempt;
+                bestCodec = codec.Id;
+            }
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (best is not null)
+        {
+            return new CompressionOutcome(bestCodec, best, payload.Length, best.Length, elapsed, null);
+        }
+
+        var warning = warnings is null ? null : "payload stored raw: " + string.Join("; ", warnings);
+        return new CompressionOutcome(CompressionCodecId.None, payload.ToArray(), payload.Length, payload.Length, elapsed, warning);
+    }
+
+    /// <summary>
+    /// Decompresses a stored payload and checks that it is the one accepted stored form: a raw payload
+    /// uses <see cref="CompressionCodecId.None"/>; a compressed payload is strictly smaller than its
+    /// expansion, and compressing the expansion again with the same codec gives back exactly the same bytes.
+    /// </summary>
+    /// <param name="codec">The codec id from the envelope.</param>
+    /// <param name="stored">The stored payload.</param>
+    /// <param name="maxOutputLength">The largest expansion accepted; larger is refused before it is produced.</param>
+    /// <exception cref="FormatException">Unknown codec, malformed or oversized input, or a non-canonical encoding; the message names which.</exception>
+    public byte[] Decompress(CompressionCodecId codec, ReadOnlySpan<byte> stored, int maxOutputLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxOutputLength);
+        if (!_decoders.TryGetValue(codec, out var decoder))
+        {
+            throw new FormatException($"Unknown compression codec id {(byte)codec}.");
+        }
+
+        if (codec == CompressionCodecId.None)
+        {
+            return decoder.Decompress(stored, maxOutputLength);
+        }
+
+        var expanded = decoder.Decompress(stored, maxOutputLength);
+        if (expanded.Length <= stored.Length)
+        {
+            throw new FormatException($"Payload stored with codec {decoder.Name} does not shrink it ({stored.Length} stored bytes for {expanded.Length} raw): it must be stored raw.");
+        }
+
+        var again = TryCodec(decoder, expanded, out _);
+        if (again is null || !again.AsSpan().SequenceEqual(stored))
+        {
+            throw new FormatException($"Payload is not the canonical {decoder.Name} encoding of its content.");
+        }
+
+        return expanded;
+    }
+
+    // Returns the codec's output when it is strictly smaller than the input; otherwise null and why.
+    private static byte[]? TryCodec(ICompressionCodec codec, ReadOnlySpan<byte> payload, out string? problem)
+    {
+        try
+        {
+            var buffer = new byte[codec.GetMaxCompressedLength(payload.Length)];
+            if (!codec.TryCompress(payload, buffer, out var written))
+            {
+                problem = $"codec {codec.Name} reported its output buffer too small";
+                return null;
+            }
+
+            if (written >= payload.Length)
+            {
+                problem = $"codec {codec.Name} did not shrink the payload ({payload.Length} -> {written} bytes)";
+                return null;
+            }
+
+            problem = null;
+            return buffer.AsSpan(0, written).ToArray();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            problem = $"codec {codec.Name} failed ({ex.GetType().Name}: {ex.Message})";
+            return null;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using NexusZero.Compression;
+using NexusZero.Diagnostics;
+using NexusZero.Proofs;
+
+namespace NexusZero.Pipeline;
+
+/// <summary>
+/// The verification path: parse (strict, bounded) → decompress (bounded, canonical) → dispatch by
+/// proof-system id → decode statement → verify → time limit. Every defect of the bytes becomes an
+/// invalid <see cref="VerificationResult"/>; nothing here throws for bad input.
+/// </summary>
+internal sealed class EnvelopeVerifier(ProtocolConfig config, ProofSystemRegistry registry, CompressionManager compression, TimeProvider time)
+{
+    /// <summary>Verifies <paramref name="bytes"/>, against <paramref name="expected"/> when given; records telemetry.</summary>
+    public VerificationResult Verify(ReadOnlySpan<byte> bytes, Statement? expected)
+    {
+        using var activity = NexusZeroTelemetry.ActivitySource.StartActivity("nexuszero.verify");
+        var started = time.GetTimestamp();
+        var (result, systemName) = VerifyUntimed(bytes, expected);
+        var elapsed = time.GetElapsedTime(started);
+        var exceeded = elapsed > config.MaxVerifyTime;
+        if (exceeded && config.FailOnSlowVerification && result.IsValid)
+        {
+            result = VerificationResult.Invalid(VerificationFailure.TimeLimitExceeded, $"Verification took {elapsed.TotalMilliseconds:F1} ms, over MaxVerifyTime ({config.MaxVerifyTime.TotalMilliseconds:F1} ms).");
+        }
+
+        var systemTag = NexusZeroTelemetry.SystemTag(systemName);
+        activity?.SetTag(systemTag.Key, systemTag.Value);
+        NexusZeroTelemetry.Verifications.Add(1, systemTag);
+        NexusZeroTelemetry.VerifyDuration.Record(elapsed.TotalMilliseconds, systemTag);
+        if (!result.IsValid)
+        {
+            NexusZeroTelemetry.Rejections.Add(1, systemTag, new(NexusZeroTelemetry.ReasonTag, result.Failure.ToString()));
+            activity?.SetStatus(ActivityStatusCode.Error, result.Failure.ToString());
+        }
+
+        return result with { Elapsed = elapsed, ExceededTimeLimit = exceeded };
+    }
+
+    private (VerificationResult Result, string SystemName) VerifyUntimed(ReadOnlySpan<byte> bytes, Statement? expected)
+    {
+        var limits = config.EnvelopeLimits;
+        if (!ProofEnvelope.TryParse(bytes, limits, out var envelope, out var parseError))
+        {
+            return (Malformed($"envelope: {parseError}"), "unknown");
+        }
+
+        var systemName = envelope.ProofSystem.ToString();
+        if (!registry.TryGet(envelope.ProofSystem, out var system))
+        {
+            return (VerificationResult.Invalid(VerificationFailure.UnknownProofSystem, $"No proof system with id 0x{(ushort)envelope.ProofSystem:x4} is registered."), systemName);
+        }
+
+        if (!system.TryGetParameterSet(envelope.ParameterSetId, out var parameters))
+        {
+            return (VerificationResult.Invalid(VerificationFailure.UnknownProofSystem, $"{system.Name} has no parameter set with id {envelope.ParameterSetId}."), systemName);
+        }
+
+        byte[] payload;
+        try
+        {
+            payload = compression.Decompress(envelope.Codec, envelope.Payload.Span, Math.Min(envelope.UncompressedPayloadLength, limits.MaxDecompressedPayloadLength));
+        }
+        catch (FormatException ex)
+        {
+            return (Malformed($"payload: {ex.Message}"), systemName);
+        }
+
+        if (payload.Length != envelope.UncompressedPayloadLength)
+        {
+            return (Malformed($"payload: decompressed to {payload.Length} bytes, but the envelope declares {envelope.UncompressedPayloadLength}."), systemName);
+        }
+
+        if (!system.TryDecodeStatement(envelope.Statement.Span, parameters, out var statement, out var statementError))
+        {
+            return (Malformed($"statement: {statementError}"), systemName);
+        }
+
+        if (expected is not null && !expected.Equals(statement))
+        {
+            return (VerificationResult.Invalid(VerificationFailure.StatementMismatch, "The envelope proves a different statement than the one expected."), systemName);
+        }
+
+        if (!system.SupportedStatements.Contains(statement.Kind))
+        {
+            return (VerificationResult.Invalid(VerificationFailure.InvalidStatement, $"{system.Name} does not prove {statement.Kind} statements."), systemName);
+        }
+
+        try
+        {
+            return (system.Verify(statement, payload, parameters, envelope.Context.Span), systemName);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Verify must not throw for bad proofs; if a proof system does anyway, fail closed rather than crash the caller.
+            return (Malformed($"{system.Name} rejected the payload ({ex.GetType().Name})."), systemName);
+        }
+    }
+
+    private static VerificationResult Malformed(string reason) =>
+        VerificationResult.Invalid(VerificationFailure.MalformedProof, reason);
+}
