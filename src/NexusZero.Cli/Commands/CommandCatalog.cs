@@ -13,7 +13,6 @@ internal static class CommandCatalog
         yield return ProveCommand.Create();
         yield return VerifyCommand.Create();
         yield return InspectCommand.Create();
-
         yield return ConsensusCommand.Create();
         yield return ValidatorCommand.Create();
     }
