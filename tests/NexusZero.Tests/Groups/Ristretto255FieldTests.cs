@@ -70,6 +70,51 @@ public sealed class Ristretto255FieldTests
         Assert.Equal(b, Value(fb));
     }
 
+    private static BigInteger LimbValue(in FieldElement f) =>
+        Mod(new BigInteger(f.L0) + (new BigInteger(f.L1) << 51) + (new BigInteger(f.L2) << 102) + (new BigInteger(f.L3) << 153) + (new BigInteger(f.L4) << 204), P);
+
+    [Fact]
+    public void MultiplicationIsExactAtTheDocumentedLimbBounds()
+    {
+        // Multiplication and squaring accept limbs below 2^54 (what one uncarried addition of two
+        // weakly reduced values can produce); subtraction accepts subtrahends below 2^55.
+        const ulong max54 = (1UL << 54) - 1;
+        const ulong max52 = (1UL << 52) - 1;
+        var random = NewRandom(13);
+        var cases = new List<FieldElement>
+        {
+            new(max54, max54, max54, max54, max54),
+            new(max52, max52, max52, max52, max52),
+            new(max54, 0, max54, 0, max54),
+            new(0, 0, 0, 0, max54),
+        };
+        for (int i = 0; i < 200; i++)
+        {
+            cases.Add(new FieldElement(
+                (ulong)random.NextInt64() & max54,
+                (ulong)random.NextInt64() & max54,
+                (ulong)random.NextInt64() & max54,
+                (ulong)random.NextInt64() & max54,
+                (ulong)random.NextInt64() & max54));
+        }
+
+        foreach (var a in cases)
+        {
+            foreach (var b in cases.Take(8))
+            {
+                var va = LimbValue(a);
+                var vb = LimbValue(b);
+                Assert.Equal(Mod(va * vb, P), Value(a * b));
+                Assert.Equal(Mod(va - vb, P), Value(a - b));
+            }
+
+            Assert.Equal(Mod(LimbValue(a) * LimbValue(a), P), Value(a.Square()));
+            Assert.Equal(Mod(-LimbValue(a), P), Value(-a));
+            var product = a * a;
+            Assert.True(product.L0 < (1UL << 52) && product.L1 < (1UL << 52) && product.L2 < (1UL << 52) && product.L3 < (1UL << 52) && product.L4 < (1UL << 52));
+        }
+    }
+
     [Fact]
     public void NonCanonicalInputsReduceOnEncode()
     {
