@@ -69,6 +69,15 @@ public sealed class Ristretto255PointTests
             Assert.Equal(baseExpected, generatorCopy.MultiplyVarTime(k).ToBytes());
             Assert.Equal(baseExpected, Group.Generator.MultiplyVarTime(k).ToBytes());
             Assert.Equal(baseExpected, Group.MultiScalarMultiplyVarTime([k], [Group.Generator]).ToBytes());
+            Assert.Equal(baseExpected, Group.MultiScalarMultiplyVarTime([k], [generatorCopy]).ToBytes());
+
+            // A different Edwards representative of the generator (B + a 4-torsion point) is still the generator.
+            var torsion = new EdwardsPoint(FieldElement.SqrtM1, FieldElement.Zero, FieldElement.One, FieldElement.Zero);
+            var generatorOtherRepresentative = new Ristretto255Element(EdwardsPoint.BasePoint.Add(torsion));
+            Assert.True(generatorOtherRepresentative.IsGenerator);
+            Assert.Equal(baseExpected, (k * generatorOtherRepresentative).ToBytes());
+            Assert.Equal(baseExpected, generatorOtherRepresentative.MultiplyVarTime(k).ToBytes());
+            Assert.False(((Ristretto255Element)p).IsGenerator);
         }
     }
 

@@ -20,6 +20,13 @@ public sealed class Ristretto255Element : GroupElement
     /// <inheritdoc />
     public override IPrimeOrderGroup Group => Ristretto255Group.Instance;
 
+    /// <summary>
+    /// True when this element is the standard generator, whichever instance or representative holds
+    /// it (e.g. one decoded from a statement), so the precomputed base tables apply.
+    /// </summary>
+    internal bool IsGenerator =>
+        ReferenceEquals(this, Ristretto255Group.GeneratorElement) || RistrettoEncoding.AreEquivalent(_point, EdwardsPoint.BasePoint) == 1;
+
     /// <inheritdoc />
     public override bool IsIdentity => RistrettoEncoding.IsIdentity(_point) == 1;
 
@@ -38,8 +45,9 @@ public sealed class Ristretto255Element : GroupElement
         var k = Ristretto255Scalar.Cast(scalar).Value;
         try
         {
-            // The generator instance uses the precomputed comb table; both paths are constant time.
-            return ReferenceEquals(this, Ristretto255Group.GeneratorElement)
+            // The generator uses the precomputed comb table; the choice depends only on the public
+            // element, and both paths are constant time in the scalar.
+            return IsGenerator
                 ? new Ristretto255Element(ScalarMultiplication.MultiplyBase(k))
                 : new Ristretto255Element(ScalarMultiplication.Multiply(_point, k));
         }
@@ -53,7 +61,7 @@ public sealed class Ristretto255Element : GroupElement
     public override GroupElement MultiplyVarTime(GroupScalar scalar)
     {
         var k = Ristretto255Scalar.Cast(scalar).Value;
-        return ReferenceEquals(this, Ristretto255Group.GeneratorElement)
+        return IsGenerator
             ? new Ristretto255Element(ScalarMultiplication.MultiplyBaseVarTime(k))
             : new Ristretto255Element(ScalarMultiplication.MultiplyVarTime(_point, k));
     }

@@ -162,7 +162,7 @@ public sealed class Ristretto255Group : IPrimeOrderGroup
         var ps = ArrayPool<EdwardsPoint>.Shared.Rent(Math.Max(1, n));
         try
         {
-            // Terms on the generator instance share the precomputed table: their scalars are summed.
+            // Terms on the generator share the precomputed table: their scalars are summed.
             var baseScalar = Scalar.Zero;
             bool hasBase = false;
             int m = 0;
@@ -170,7 +170,7 @@ public sealed class Ristretto255Group : IPrimeOrderGroup
             {
                 var k = Ristretto255Scalar.Cast(scalars[i]).Value;
                 var e = Ristretto255Element.Cast(elements[i]);
-                if (ReferenceEquals(e, GeneratorElement))
+                if (e.IsGenerator)
                 {
                     baseScalar += k;
                     hasBase = true;
