@@ -238,6 +238,8 @@ internal struct FieldElement
     /// rather than 64: column i is loᵢ + hiᵢ·2^51 with loᵢ a sum of 51-bit parts and hiᵢ a sum of the
     /// parts above. For limbs below 2^54 every hiᵢ stays below 2^63.6 and 19·hi₄ below 2^63.6, so plain
     /// 64-bit additions never overflow and no carry flags are needed (the JIT handles those poorly).
+    /// (Multiplication: each product is below 2^108, its high part below 2^57; a column holds at most
+    /// five, four of them times 19, so hiᵢ &lt; 2^57·(1 + 4·19) &lt; 2^63.3.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FieldElement FoldColumns(ulong lo0, ulong hi0, ulong lo1, ulong hi1, ulong lo2, ulong hi2, ulong lo3, ulong hi3, ulong lo4, ulong hi4)
@@ -256,193 +258,144 @@ internal struct FieldElement
     }
 
     /// <summary>a · b, for input limbs below 2^54.</summary>
+    /// <remarks>
+    /// Products are grouped by whether they wrap past 2^255 (and so get a factor 19 once, on the group
+    /// sum). The high part of aᵢ·bⱼ above bit 51 is the high word of (aᵢ·2^6)·(bⱼ·2^7), one mulx with
+    /// no shifts per product; the low 51 bits come from the ordinary 64-bit product.
+    /// </remarks>
     public static FieldElement operator *(in FieldElement a, in FieldElement b)
     {
         ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4;
         ulong b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3, b4 = b.L4;
-        ulong b1x19 = b1 * 19, b2x19 = b2 * 19, b3x19 = b3 * 19, b4x19 = b4 * 19;
-        ulong p, h;
-        p = a0 * b0;
-        h = MultiplyHigh(a0, b0);
-        ulong lo0 = p & Mask51;
-        ulong hi0 = (h << 13) | (p >> 51);
-        p = a4 * b1x19;
-        h = MultiplyHigh(a4, b1x19);
-        lo0 += p & Mask51;
-        hi0 += (h << 13) | (p >> 51);
-        p = a3 * b2x19;
-        h = MultiplyHigh(a3, b2x19);
-        lo0 += p & Mask51;
-        hi0 += (h << 13) | (p >> 51);
-        p = a2 * b3x19;
-        h = MultiplyHigh(a2, b3x19);
-        lo0 += p & Mask51;
-        hi0 += (h << 13) | (p >> 51);
-        p = a1 * b4x19;
-        h = MultiplyHigh(a1, b4x19);
-        lo0 += p & Mask51;
-        hi0 += (h << 13) | (p >> 51);
+        ulong s0 = a0 << 6, s1 = a1 << 6, s2 = a2 << 6, s3 = a3 << 6, s4 = a4 << 6;
+        ulong t0 = b0 << 7, t1 = b1 << 7, t2 = b2 << 7, t3 = b3 << 7, t4 = b4 << 7;
 
-        p = a1 * b0;
-        h = MultiplyHigh(a1, b0);
-        ulong lo1 = p & Mask51;
-        ulong hi1 = (h << 13) | (p >> 51);
-        p = a0 * b1;
-        h = MultiplyHigh(a0, b1);
-        lo1 += p & Mask51;
-        hi1 += (h << 13) | (p >> 51);
-        p = a4 * b2x19;
-        h = MultiplyHigh(a4, b2x19);
-        lo1 += p & Mask51;
-        hi1 += (h << 13) | (p >> 51);
-        p = a3 * b3x19;
-        h = MultiplyHigh(a3, b3x19);
-        lo1 += p & Mask51;
-        hi1 += (h << 13) | (p >> 51);
-        p = a2 * b4x19;
-        h = MultiplyHigh(a2, b4x19);
-        lo1 += p & Mask51;
-        hi1 += (h << 13) | (p >> 51);
+        ulong directLo0 = (a0 * b0) & Mask51;
+        ulong directHi0 = MultiplyHigh(s0, t0);
+        ulong wrapLo0 = (a4 * b1) & Mask51;
+        ulong wrapHi0 = MultiplyHigh(s4, t1);
+        wrapLo0 += (a3 * b2) & Mask51;
+        wrapHi0 += MultiplyHigh(s3, t2);
+        wrapLo0 += (a2 * b3) & Mask51;
+        wrapHi0 += MultiplyHigh(s2, t3);
+        wrapLo0 += (a1 * b4) & Mask51;
+        wrapHi0 += MultiplyHigh(s1, t4);
 
-        p = a2 * b0;
-        h = MultiplyHigh(a2, b0);
-        ulong lo2 = p & Mask51;
-        ulong hi2 = (h << 13) | (p >> 51);
-        p = a1 * b1;
-        h = MultiplyHigh(a1, b1);
-        lo2 += p & Mask51;
-        hi2 += (h << 13) | (p >> 51);
-        p = a0 * b2;
-        h = MultiplyHigh(a0, b2);
-        lo2 += p & Mask51;
-        hi2 += (h << 13) | (p >> 51);
-        p = a4 * b3x19;
-        h = MultiplyHigh(a4, b3x19);
-        lo2 += p & Mask51;
-        hi2 += (h << 13) | (p >> 51);
-        p = a3 * b4x19;
-        h = MultiplyHigh(a3, b4x19);
-        lo2 += p & Mask51;
-        hi2 += (h << 13) | (p >> 51);
+        ulong directLo1 = (a1 * b0) & Mask51;
+        ulong directHi1 = MultiplyHigh(s1, t0);
+        directLo1 += (a0 * b1) & Mask51;
+        directHi1 += MultiplyHigh(s0, t1);
+        ulong wrapLo1 = (a4 * b2) & Mask51;
+        ulong wrapHi1 = MultiplyHigh(s4, t2);
+        wrapLo1 += (a3 * b3) & Mask51;
+        wrapHi1 += MultiplyHigh(s3, t3);
+        wrapLo1 += (a2 * b4) & Mask51;
+        wrapHi1 += MultiplyHigh(s2, t4);
 
-        p = a3 * b0;
-        h = MultiplyHigh(a3, b0);
-        ulong lo3 = p & Mask51;
-        ulong hi3 = (h << 13) | (p >> 51);
-        p = a2 * b1;
-        h = MultiplyHigh(a2, b1);
-        lo3 += p & Mask51;
-        hi3 += (h << 13) | (p >> 51);
-        p = a1 * b2;
-        h = MultiplyHigh(a1, b2);
-        lo3 += p & Mask51;
-        hi3 += (h << 13) | (p >> 51);
-        p = a0 * b3;
-        h = MultiplyHigh(a0, b3);
-        lo3 += p & Mask51;
-        hi3 += (h << 13) | (p >> 51);
-        p = a4 * b4x19;
-        h = MultiplyHigh(a4, b4x19);
-        lo3 += p & Mask51;
-        hi3 += (h << 13) | (p >> 51);
+        ulong directLo2 = (a2 * b0) & Mask51;
+        ulong directHi2 = MultiplyHigh(s2, t0);
+        directLo2 += (a1 * b1) & Mask51;
+        directHi2 += MultiplyHigh(s1, t1);
+        directLo2 += (a0 * b2) & Mask51;
+        directHi2 += MultiplyHigh(s0, t2);
+        ulong wrapLo2 = (a4 * b3) & Mask51;
+        ulong wrapHi2 = MultiplyHigh(s4, t3);
+        wrapLo2 += (a3 * b4) & Mask51;
+        wrapHi2 += MultiplyHigh(s3, t4);
 
-        p = a4 * b0;
-        h = MultiplyHigh(a4, b0);
-        ulong lo4 = p & Mask51;
-        ulong hi4 = (h << 13) | (p >> 51);
-        p = a3 * b1;
-        h = MultiplyHigh(a3, b1);
-        lo4 += p & Mask51;
-        hi4 += (h << 13) | (p >> 51);
-        p = a2 * b2;
-        h = MultiplyHigh(a2, b2);
-        lo4 += p & Mask51;
-        hi4 += (h << 13) | (p >> 51);
-        p = a1 * b3;
-        h = MultiplyHigh(a1, b3);
-        lo4 += p & Mask51;
-        hi4 += (h << 13) | (p >> 51);
-        p = a0 * b4;
-        h = MultiplyHigh(a0, b4);
-        lo4 += p & Mask51;
-        hi4 += (h << 13) | (p >> 51);
+        ulong directLo3 = (a3 * b0) & Mask51;
+        ulong directHi3 = MultiplyHigh(s3, t0);
+        directLo3 += (a2 * b1) & Mask51;
+        directHi3 += MultiplyHigh(s2, t1);
+        directLo3 += (a1 * b2) & Mask51;
+        directHi3 += MultiplyHigh(s1, t2);
+        directLo3 += (a0 * b3) & Mask51;
+        directHi3 += MultiplyHigh(s0, t3);
+        ulong wrapLo3 = (a4 * b4) & Mask51;
+        ulong wrapHi3 = MultiplyHigh(s4, t4);
 
-        return FoldColumns(lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4);
+        ulong directLo4 = (a4 * b0) & Mask51;
+        ulong directHi4 = MultiplyHigh(s4, t0);
+        directLo4 += (a3 * b1) & Mask51;
+        directHi4 += MultiplyHigh(s3, t1);
+        directLo4 += (a2 * b2) & Mask51;
+        directHi4 += MultiplyHigh(s2, t2);
+        directLo4 += (a1 * b3) & Mask51;
+        directHi4 += MultiplyHigh(s1, t3);
+        directLo4 += (a0 * b4) & Mask51;
+        directHi4 += MultiplyHigh(s0, t4);
+
+        return FoldColumns(
+            directLo0 + (wrapLo0 * 19),
+            directHi0 + (wrapHi0 * 19),
+            directLo1 + (wrapLo1 * 19),
+            directHi1 + (wrapHi1 * 19),
+            directLo2 + (wrapLo2 * 19),
+            directHi2 + (wrapHi2 * 19),
+            directLo3 + (wrapLo3 * 19),
+            directHi3 + (wrapHi3 * 19),
+            directLo4,
+            directHi4);
     }
 
     /// <summary>this², for limbs below 2^54.</summary>
+    /// <remarks>
+    /// The 15 distinct products aᵢ·aⱼ are summed in groups by their factor (1, 2, 19 or 38) and each
+    /// group sum is scaled once; high parts as in multiplication. Column high sums stay below
+    /// 2^57·77 &lt; 2^63.3 (column 0) and 19·hi₄ below 2^57·95 &lt; 2^63.6.
+    /// </remarks>
     internal readonly FieldElement Square()
     {
         ulong a0 = L0, a1 = L1, a2 = L2, a3 = L3, a4 = L4;
-        ulong a0x2 = a0 * 2, a1x2 = a1 * 2, a2x2 = a2 * 2, a3x2 = a3 * 2;
-        ulong a3x19 = a3 * 19, a4x19 = a4 * 19;
-        ulong p, h;
-        p = a0 * a0;
-        h = MultiplyHigh(a0, a0);
-        ulong lo0 = p & Mask51;
-        ulong hi0 = (h << 13) | (p >> 51);
-        p = a1x2 * a4x19;
-        h = MultiplyHigh(a1x2, a4x19);
-        lo0 += p & Mask51;
-        hi0 += (h << 13) | (p >> 51);
-        p = a2x2 * a3x19;
-        h = MultiplyHigh(a2x2, a3x19);
-        lo0 += p & Mask51;
-        hi0 += (h << 13) | (p >> 51);
+        ulong s0 = a0 << 6, s1 = a1 << 6, s2 = a2 << 6, s3 = a3 << 6, s4 = a4 << 6;
+        ulong t0 = a0 << 7, t1 = a1 << 7, t2 = a2 << 7, t3 = a3 << 7, t4 = a4 << 7;
 
-        p = a0x2 * a1;
-        h = MultiplyHigh(a0x2, a1);
-        ulong lo1 = p & Mask51;
-        ulong hi1 = (h << 13) | (p >> 51);
-        p = a2x2 * a4x19;
-        h = MultiplyHigh(a2x2, a4x19);
-        lo1 += p & Mask51;
-        hi1 += (h << 13) | (p >> 51);
-        p = a3 * a3x19;
-        h = MultiplyHigh(a3, a3x19);
-        lo1 += p & Mask51;
-        hi1 += (h << 13) | (p >> 51);
+        ulong lox1c0 = (a0 * a0) & Mask51;
+        ulong hix1c0 = MultiplyHigh(s0, t0);
+        ulong lox38c0 = (a1 * a4) & Mask51;
+        ulong hix38c0 = MultiplyHigh(s1, t4);
+        lox38c0 += (a2 * a3) & Mask51;
+        hix38c0 += MultiplyHigh(s2, t3);
 
-        p = a0x2 * a2;
-        h = MultiplyHigh(a0x2, a2);
-        ulong lo2 = p & Mask51;
-        ulong hi2 = (h << 13) | (p >> 51);
-        p = a1 * a1;
-        h = MultiplyHigh(a1, a1);
-        lo2 += p & Mask51;
-        hi2 += (h << 13) | (p >> 51);
-        p = a3x2 * a4x19;
-        h = MultiplyHigh(a3x2, a4x19);
-        lo2 += p & Mask51;
-        hi2 += (h << 13) | (p >> 51);
+        ulong lox2c1 = (a0 * a1) & Mask51;
+        ulong hix2c1 = MultiplyHigh(s0, t1);
+        ulong lox38c1 = (a2 * a4) & Mask51;
+        ulong hix38c1 = MultiplyHigh(s2, t4);
+        ulong lox19c1 = (a3 * a3) & Mask51;
+        ulong hix19c1 = MultiplyHigh(s3, t3);
 
-        p = a0x2 * a3;
-        h = MultiplyHigh(a0x2, a3);
-        ulong lo3 = p & Mask51;
-        ulong hi3 = (h << 13) | (p >> 51);
-        p = a1x2 * a2;
-        h = MultiplyHigh(a1x2, a2);
-        lo3 += p & Mask51;
-        hi3 += (h << 13) | (p >> 51);
-        p = a4 * a4x19;
-        h = MultiplyHigh(a4, a4x19);
-        lo3 += p & Mask51;
-        hi3 += (h << 13) | (p >> 51);
+        ulong lox2c2 = (a0 * a2) & Mask51;
+        ulong hix2c2 = MultiplyHigh(s0, t2);
+        ulong lox1c2 = (a1 * a1) & Mask51;
+        ulong hix1c2 = MultiplyHigh(s1, t1);
+        ulong lox38c2 = (a3 * a4) & Mask51;
+        ulong hix38c2 = MultiplyHigh(s3, t4);
 
-        p = a0x2 * a4;
-        h = MultiplyHigh(a0x2, a4);
-        ulong lo4 = p & Mask51;
-        ulong hi4 = (h << 13) | (p >> 51);
-        p = a1x2 * a3;
-        h = MultiplyHigh(a1x2, a3);
-        lo4 += p & Mask51;
-        hi4 += (h << 13) | (p >> 51);
-        p = a2 * a2;
-        h = MultiplyHigh(a2, a2);
-        lo4 += p & Mask51;
-        hi4 += (h << 13) | (p >> 51);
+        ulong lox2c3 = (a0 * a3) & Mask51;
+        ulong hix2c3 = MultiplyHigh(s0, t3);
+        lox2c3 += (a1 * a2) & Mask51;
+        hix2c3 += MultiplyHigh(s1, t2);
+        ulong lox19c3 = (a4 * a4) & Mask51;
+        ulong hix19c3 = MultiplyHigh(s4, t4);
 
-        return FoldColumns(lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4);
+        ulong lox2c4 = (a0 * a4) & Mask51;
+        ulong hix2c4 = MultiplyHigh(s0, t4);
+        lox2c4 += (a1 * a3) & Mask51;
+        hix2c4 += MultiplyHigh(s1, t3);
+        ulong lox1c4 = (a2 * a2) & Mask51;
+        ulong hix1c4 = MultiplyHigh(s2, t2);
+
+        return FoldColumns(
+            lox1c0 + (lox38c0 * 38),
+            hix1c0 + (hix38c0 * 38),
+            (lox2c1 * 2) + (lox38c1 * 38) + (lox19c1 * 19),
+            (hix2c1 * 2) + (hix38c1 * 38) + (hix19c1 * 19),
+            (lox2c2 * 2) + lox1c2 + (lox38c2 * 38),
+            (hix2c2 * 2) + hix1c2 + (hix38c2 * 38),
+            (lox2c3 * 2) + (lox19c3 * 19),
+            (hix2c3 * 2) + (hix19c3 * 19),
+            (lox2c4 * 2) + lox1c4,
+            (hix2c4 * 2) + hix1c4);
     }
 
     /// <summary>2·this².</summary>
