@@ -13,5 +13,7 @@ internal static class CommandCatalog
         yield return ProveCommand.Create();
         yield return VerifyCommand.Create();
         yield return InspectCommand.Create();
+        yield return ConsensusCommand.Create();
+        yield return ValidatorCommand.Create();
     }
 }
