@@ -8,7 +8,8 @@ namespace NexusZero.Tests.Pipeline;
 
 public sealed class ProofPipelineVerificationTests
 {
-    private static readonly FakeProofSystem System = new() { Padding = 40 };
+    // No padding: 32 random bytes that no codec shrinks, so the payload is stored raw and tests can rebuild envelopes around it.
+    private static readonly FakeProofSystem System = new();
 
     [Fact]
     public void ExpectedStatementMatches()
