@@ -143,7 +143,7 @@ public sealed class BulletproofsRangeProofSystem : IProofSystem
 
         var msm = new MsmAccumulator(range.Group, RangeProofProtocol.SharedBases(range.Group, range.Bits * range.AggregatedCount));
         using var transcript = ProofTranscript.Begin(Id, set, range, context);
-        var error = RangeProofProtocol.TryAccumulate(transcript, range.Group, range.Bits, range.ProvenCommitments(), proof, msm);
+        var error = RangeProofProtocol.TryAccumulate(transcript, range.Group, range.Bits, range.ProvenCommitments(), proof, msm, range.Bits * range.AggregatedCount);
         if (error is not null)
         {
             return VerificationResult.Invalid(VerificationFailure.MalformedProof, error);
@@ -186,7 +186,7 @@ public sealed class BulletproofsRangeProofSystem : IProofSystem
         for (var i = 0; i < items.Count; i++)
         {
             using var transcript = ProofTranscript.Begin(Id, set, statements[i], items[i].Context.Span);
-            var error = RangeProofProtocol.TryAccumulate(transcript, set.Group, statements[i].Bits, statements[i].ProvenCommitments(), items[i].Proof.Span, msm);
+            var error = RangeProofProtocol.TryAccumulate(transcript, set.Group, statements[i].Bits, statements[i].ProvenCommitments(), items[i].Proof.Span, msm, maxN);
             if (error is not null)
             {
                 return VerificationResult.Invalid(VerificationFailure.MalformedProof, $"Item {i}: {error}");

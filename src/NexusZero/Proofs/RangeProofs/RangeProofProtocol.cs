@@ -196,9 +196,9 @@ internal static class RangeProofProtocol
 
     /// <summary>
     /// Parses the proof for the commitments <paramref name="v"/> and adds β·(c·check₁ + check₂) to
-    /// <paramref name="msm"/> (shared bases: G, H, G₀.., H₀..), with random β and c. Verifier-only.
+    /// <paramref name="msm"/> (shared bases: G, H, G₀..G_{sharedN−1}, H₀..H_{sharedN−1}), with random β and c. Verifier-only.
     /// </summary>
-    public static string? TryAccumulate(Transcript transcript, IPrimeOrderGroup group, int n, IReadOnlyList<GroupElement> v, ReadOnlySpan<byte> proof, MsmAccumulator msm)
+    public static string? TryAccumulate(Transcript transcript, IPrimeOrderGroup group, int n, IReadOnlyList<GroupElement> v, ReadOnlySpan<byte> proof, MsmAccumulator msm, int sharedN)
     {
         var m = v.Count;
         var bigN = n * m;
@@ -309,7 +309,7 @@ internal static class RangeProofProtocol
                 var i = (j * n) + k;
                 msm.AddToShared(2 + i, -(betaZ + (betaA * sVector[i])));
                 var hCoefficient = betaZ + (beta * yInversePower * ((zBlock * twoPower) - (finalB * sVector[bigN - 1 - i])));
-                msm.AddToShared(2 + bigN + i, hCoefficient);
+                msm.AddToShared(2 + sharedN + i, hCoefficient);
                 yInversePower *= yInverse;
                 twoPower += twoPower;
             }
