@@ -3,13 +3,12 @@ using NexusZero.Consensus;
 using NexusZero.Consensus.Evaluation;
 using NexusZero.Consensus.Http;
 using NexusZero.Consensus.Keys;
-using NexusZero.Consensus.Signing;
 using NexusZero.ValidatorNode;
 
 // One validator per process. Usage:
 //   NexusZero.ValidatorNode keygen --id v1 --out v1.key.json
 //   NexusZero.ValidatorNode --key v1.key.json --validators set.json [--urls http://127.0.0.1:5081]
-//                           [--min-metrics fidelity=0.5,stability=0.3] [--evaluation-delay-ms 0]
+//                           [--min-metrics fidelity=0.5,stability=0.3] [--verify-proofs true] [--evaluation-delay-ms 0]
 if (args.Length > 0 && args[0] == "keygen")
 {
     return KeyGeneration.Run(args[1..]);
@@ -38,6 +37,11 @@ try
     var key = ValidatorKeyFile.Load(keyPath, out var id);
     var set = ValidatorSetFile.Load(setPath).ValidatorSet;
     var evaluators = new List<IQualityEvaluator> { new ExplanationQualityEvaluator(ParseMinimums(builder.Configuration["min-metrics"] ?? "fidelity=0.5")) };
+    if (string.Equals(builder.Configuration["verify-proofs"], "true", StringComparison.OrdinalIgnoreCase))
+    {
+        evaluators.Add(new ProofEnvelopeEvaluator());
+    }
+
     var delay = int.Parse(builder.Configuration["evaluation-delay-ms"] ?? "0", CultureInfo.InvariantCulture);
     if (delay > 0)
     {

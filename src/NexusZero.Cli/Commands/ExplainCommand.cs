@@ -24,7 +24,14 @@ internal static class ExplainCommand
         var background = new Option<string>("--background") { Description = "CSV with a header row: background data (at most 100 rows are sampled).", Required = true };
         var instance = new Option<string>("--instance") { Description = "CSV with a header row: the rows to explain.", Required = true };
         var method = new Option<string>("--method") { Description = "Explanation method.", Required = true };
-        method.AcceptOnlyFromAmong(Methods);
+        method.Validators.Add(result =>
+        {
+            string? value = result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
+            if (value is not null && !Methods.Contains(value))
+            {
+                result.AddError($"--method '{value}' is not one of {string.Join(", ", Methods)}.");
+            }
+        });
         var seed = new Option<int>("--seed") { Description = "Seed for sampling (same seed, same output).", DefaultValueFactory = _ => 0 };
         var svg = new Option<string?>("--svg") { Description = "Write a waterfall plot of the first row to this SVG file." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };

@@ -1,37 +1,60 @@
 using MathNet.Numerics.LinearAlgebra;
+using SimdVector = System.Numerics.Vector;
 
 namespace NexusZero.Explainability.Shap;
 
 /// <summary>
 /// Shapley-kernel weighted least squares with the efficiency constraint Σφ = f(x) − base built in: the last active
-/// feature is eliminated (φ_last = Δ − Σ_{j&lt;last} φ_j), the reduced normal equations are solved by Cholesky
-/// (pseudo-inverse when the sample is too small to make them positive definite), so base + Σφ = f(x) holds by construction.
+/// feature is eliminated (φ_last = Δ − Σ_{j&lt;last} φ_j) and the reduced normal equations are solved by Cholesky
+/// (pseudo-inverse when too few coalitions make them singular), so base + Σφ = f(x) holds by construction.
+/// The design rows are precomputed once, and a prefix of the samples (the enumerated coalitions) can be accumulated
+/// once and reused, which is what makes the bootstrap cheap.
 /// </summary>
-internal static class ConstrainedKernelSolver
+internal sealed class ConstrainedKernelSolver
 {
+    private readonly int _m;
+    private readonly int[] _active;
+    private readonly int _q;
+    private readonly double[] _design;
+    private readonly double[] _lastColumn;
+
     /// <param name="masks">Row-major masks, count × m.</param>
     /// <param name="m">Number of features.</param>
-    /// <param name="weights">Kernel weight per mask.</param>
-    /// <param name="targets">v(S) − base for one output, per mask.</param>
-    /// <param name="delta">f(x) − base for that output.</param>
-    /// <param name="active">Features allowed a non-zero value (at least one).</param>
-    /// <param name="phi">Destination, m values; inactive features get 0.</param>
-    public static void Solve(ReadOnlySpan<byte> masks, int m, ReadOnlySpan<double> weights, ReadOnlySpan<double> targets, double delta, int[] active, Span<double> phi)
+    /// <param name="active">Features allowed a non-zero value (at least one), ascending.</param>
+    public ConstrainedKernelSolver(ReadOnlySpan<byte> masks, int m, int[] active)
     {
-        phi.Clear();
-        int a = active.Length;
-        if (a == 1)
+        _m = m;
+        _active = active;
+        _q = active.Length - 1;
+        int count = masks.Length / m;
+        _design = new double[count * Math.Max(_q, 1)];
+        _lastColumn = new double[count];
+        int last = active[^1];
+        for (int i = 0; i < count; i++)
         {
-            phi[active[0]] = delta;
-            return;
+            var mask = masks.Slice(i * m, m);
+            _lastColumn[i] = mask[last];
+            for (int j = 0; j < _q; j++)
+            {
+                _design[(i * _q) + j] = mask[active[j]] - _lastColumn[i];
+            }
         }
+    }
 
-        int last = active[a - 1];
-        int q = a - 1;
-        var gram = Matrix<double>.Build.Dense(q, q);
-        var rhs = Vector<double>.Build.Dense(q);
-        Span<double> d = stackalloc double[q];
-        for (int i = 0; i < weights.Length; i++)
+    public int Reduced => _q;
+
+    /// <summary>Adds samples [start, end) with their weights to the lower triangle of the Gram matrix and to the right-hand side.</summary>
+    /// <param name="weights">Kernel weight per sample.</param>
+    /// <param name="targets">v(S) − base per sample.</param>
+    /// <param name="delta">f(x) − base.</param>
+    /// <param name="start">First sample.</param>
+    /// <param name="end">One past the last sample.</param>
+    /// <param name="gram">q × q accumulator (lower triangle used).</param>
+    /// <param name="rhs">q accumulator.</param>
+    public void Accumulate(ReadOnlySpan<double> weights, ReadOnlySpan<double> targets, double delta, int start, int end, Span<double> gram, Span<double> rhs)
+    {
+        int q = _q;
+        for (int i = start; i < end; i++)
         {
             double w = weights[i];
             if (w == 0)
@@ -39,55 +62,174 @@ internal static class ConstrainedKernelSolver
                 continue;
             }
 
-            var mask = masks.Slice(i * m, m);
-            double zLast = mask[last];
-            double t = targets[i] - (zLast * delta);
+            double t = targets[i] - (_lastColumn[i] * delta);
+            var d = _design.AsSpan(i * q, q);
             for (int j = 0; j < q; j++)
             {
-                d[j] = mask[active[j]] - zLast;
-            }
-
-            for (int j = 0; j < q; j++)
-            {
-                if (d[j] == 0)
+                double dj = d[j];
+                if (dj == 0)
                 {
                     continue;
                 }
 
-                double wd = w * d[j];
+                double wd = w * dj;
                 rhs[j] += wd * t;
+                var row = gram.Slice(j * q, j + 1);
                 for (int l = 0; l <= j; l++)
                 {
-                    gram[j, l] += wd * d[l];
+                    row[l] += wd * d[l];
                 }
             }
         }
+    }
 
-        for (int j = 0; j < q; j++)
+    /// <summary>Length of one packed sample: the q(q+1)/2 lower-triangle Gram terms followed by the q right-hand-side terms.</summary>
+    public int PackedLength => (_q * (_q + 1) / 2) + _q;
+
+    /// <summary>
+    /// Each sample's unweighted contribution d·dᵀ and d·t, packed, for samples [start, end): a weighted sum of these rows
+    /// is a vectorized axpy per sample, which is all a bootstrap replicate needs.
+    /// </summary>
+    /// <param name="targets">v(S) − base per sample.</param>
+    /// <param name="delta">f(x) − base.</param>
+    /// <param name="start">First sample.</param>
+    /// <param name="end">One past the last sample.</param>
+    /// <returns>(end − start) × <see cref="PackedLength"/> values.</returns>
+    public double[] Pack(ReadOnlySpan<double> targets, double delta, int start, int end)
+    {
+        int q = _q;
+        int length = PackedLength;
+        var packed = new double[(end - start) * length];
+        for (int i = start; i < end; i++)
         {
-            for (int l = 0; l < j; l++)
+            var row = packed.AsSpan((i - start) * length, length);
+            var d = _design.AsSpan(i * q, q);
+            double t = targets[i] - (_lastColumn[i] * delta);
+            int index = 0;
+            for (int j = 0; j < q; j++)
             {
-                gram[l, j] = gram[j, l];
+                for (int l = 0; l <= j; l++)
+                {
+                    row[index++] = d[j] * d[l];
+                }
+            }
+
+            for (int j = 0; j < q; j++)
+            {
+                row[index++] = d[j] * t;
             }
         }
 
+        return packed;
+    }
+
+    /// <summary>Adds Σ weights[start + i] · packed row i into <paramref name="sums"/> (packed layout).</summary>
+    public void AccumulatePacked(ReadOnlySpan<double> weights, int start, double[] packed, Span<double> sums)
+    {
+        int length = PackedLength;
+        int rows = packed.Length / Math.Max(length, 1);
+        int vc = System.Numerics.Vector<double>.Count;
+        for (int i = 0; i < rows; i++)
+        {
+            double w = weights[start + i];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            var row = packed.AsSpan(i * length, length);
+            var scale = new System.Numerics.Vector<double>(w);
+            int c = 0;
+            for (; c + vc <= length; c += vc)
+            {
+                (SimdVector.Create<double>(sums.Slice(c)) + (scale * SimdVector.Create<double>(row.Slice(c)))).CopyTo(sums.Slice(c));
+            }
+
+            for (; c < length; c++)
+            {
+                sums[c] += w * row[c];
+            }
+        }
+    }
+
+    /// <summary>Solves from packed sums (see <see cref="Pack"/>).</summary>
+    public void FinishPacked(ReadOnlySpan<double> sums, double delta, Span<double> phi)
+    {
+        int q = _q;
+        var gram = new double[q * q];
+        var rhs = new double[q];
+        int index = 0;
+        for (int j = 0; j < q; j++)
+        {
+            for (int l = 0; l <= j; l++)
+            {
+                gram[(j * q) + l] = sums[index++];
+            }
+        }
+
+        for (int j = 0; j < q; j++)
+        {
+            rhs[j] = sums[index++];
+        }
+
+        Finish(gram, rhs, delta, phi);
+    }
+
+    /// <summary>Solves from accumulated sums and writes φ (inactive features 0).</summary>
+    /// <param name="gram">The accumulated lower triangle (q × q).</param>
+    /// <param name="rhs">The accumulated right-hand side.</param>
+    /// <param name="delta">f(x) − base.</param>
+    /// <param name="phi">Destination, m values.</param>
+    public void Finish(ReadOnlySpan<double> gram, ReadOnlySpan<double> rhs, double delta, Span<double> phi)
+    {
+        phi[.._m].Clear();
+        if (_q == 0)
+        {
+            phi[_active[0]] = delta;
+            return;
+        }
+
+        var symmetric = new double[_q * _q];
+        for (int j = 0; j < _q; j++)
+        {
+            for (int l = 0; l <= j; l++)
+            {
+                symmetric[(j * _q) + l] = symmetric[(l * _q) + j] = gram[(j * _q) + l];
+            }
+        }
+
+        var matrix = Matrix<double>.Build.Dense(_q, _q, symmetric);
+        var vector = Vector<double>.Build.Dense(rhs[.._q].ToArray());
         Vector<double> solution;
         try
         {
-            solution = gram.Cholesky().Solve(rhs);
+            solution = matrix.Cholesky().Solve(vector);
         }
         catch (ArgumentException)
         {
-            solution = gram.PseudoInverse() * rhs;
+            solution = matrix.PseudoInverse() * vector;
         }
 
         double sum = 0;
-        for (int j = 0; j < q; j++)
+        for (int j = 0; j < _q; j++)
         {
-            phi[active[j]] = solution[j];
+            phi[_active[j]] = solution[j];
             sum += solution[j];
         }
 
-        phi[last] = delta - sum;
+        phi[_active[^1]] = delta - sum;
+    }
+
+    /// <summary>Accumulates every sample and solves.</summary>
+    /// <param name="weights">Kernel weight per sample.</param>
+    /// <param name="targets">v(S) − base per sample.</param>
+    /// <param name="delta">f(x) − base.</param>
+    /// <param name="phi">Destination, m values.</param>
+    public void Solve(ReadOnlySpan<double> weights, ReadOnlySpan<double> targets, double delta, Span<double> phi)
+    {
+        var gram = new double[_q * _q];
+        var rhs = new double[_q];
+        Accumulate(weights, targets, delta, 0, weights.Length, gram, rhs);
+        Finish(gram, rhs, delta, phi);
     }
 }

@@ -104,28 +104,30 @@ public sealed class KernelShapExplainer : IExplainer
         }
 
         var weights = Weights(sample, references);
-        var targets = new double[count];
         var solution = new double[m];
-        var activeSets = new int[k][];
+        var outputs = new OutputProblem[k];
         for (int o = 0; o < k; o++)
         {
             double delta = valueFunction.Prediction[o] - _setup.BaseValue[o];
+            var targets = new double[count];
             for (int i = 0; i < count; i++)
             {
                 targets[i] = v[(i * k) + o] - _setup.BaseValue[o];
             }
 
-            activeSets[o] = ActiveFeatures(masks, m, weights, targets);
-            ConstrainedKernelSolver.Solve(masks, m, weights, targets, delta, activeSets[o], solution);
+            var solver = new ConstrainedKernelSolver(masks, m, ActiveFeatures(masks, m, weights, targets));
+            solver.Solve(weights, targets, delta, solution);
             for (int j = 0; j < m; j++)
             {
                 phi[(j * k) + o] = solution[j];
             }
+
+            outputs[o] = new OutputProblem(solver, targets, delta);
         }
 
         if (sample.Draws.Count > 0 && _options.BootstrapReplicates > 0)
         {
-            Bootstrap(sample, masks, v, activeSets, random, valueFunction.Prediction, errors);
+            Bootstrap(sample, weights, outputs, random, errors);
         }
     }
 
@@ -161,18 +163,31 @@ public sealed class KernelShapExplainer : IExplainer
         return weights;
     }
 
-    /// <summary>Resamples the random draws with replacement and reports the spread of the re-solved values.</summary>
-    private void Bootstrap(KernelCoalitionSample sample, byte[] masks, double[] v, int[][] activeSets, Random random, ReadOnlySpan<double> prediction, Span<double> errors)
+    /// <summary>
+    /// Resamples the random draws with replacement and reports the spread of the re-solved values. The enumerated
+    /// coalitions' share of the normal equations is accumulated once; each replicate only re-adds the sampled part.
+    /// </summary>
+    private void Bootstrap(KernelCoalitionSample sample, double[] weights, OutputProblem[] outputs, Random random, Span<double> errors)
     {
         int m = _setup.FeatureCount;
         int k = _setup.OutputCount;
         int replicates = _options.BootstrapReplicates;
         int count = sample.Count;
+        int fixedCount = sample.FixedCount;
         var sum = new double[m * k];
         var sumSquares = new double[m * k];
         var references = new int[count];
-        var targets = new double[count];
         var solution = new double[m];
+        var fixedSums = new double[k][];
+        var packed = new double[k][];
+        for (int o = 0; o < k; o++)
+        {
+            var solver = outputs[o].Solver;
+            fixedSums[o] = new double[solver.PackedLength];
+            solver.AccumulatePacked(weights, 0, solver.Pack(outputs[o].Targets, outputs[o].Delta, 0, fixedCount), fixedSums[o]);
+            packed[o] = solver.Pack(outputs[o].Targets, outputs[o].Delta, fixedCount, count);
+        }
+
         for (int rep = 0; rep < replicates; rep++)
         {
             Array.Clear(references);
@@ -186,16 +201,12 @@ public sealed class KernelShapExplainer : IExplainer
                 }
             }
 
-            var weights = Weights(sample, references);
+            var replicateWeights = Weights(sample, references);
             for (int o = 0; o < k; o++)
             {
-                double delta = prediction[o] - _setup.BaseValue[o];
-                for (int i = 0; i < count; i++)
-                {
-                    targets[i] = v[(i * k) + o] - _setup.BaseValue[o];
-                }
-
-                ConstrainedKernelSolver.Solve(masks, m, weights, targets, delta, activeSets[o], solution);
+                var sums = (double[])fixedSums[o].Clone();
+                outputs[o].Solver.AccumulatePacked(replicateWeights, fixedCount, packed[o], sums);
+                outputs[o].Solver.FinishPacked(sums, outputs[o].Delta, solution);
                 for (int j = 0; j < m; j++)
                 {
                     sum[(j * k) + o] += solution[j];
@@ -211,4 +222,7 @@ public sealed class KernelShapExplainer : IExplainer
             errors[i] = Math.Sqrt(variance);
         }
     }
+
+    /// <summary>One output's regression: its solver (active set), targets v(S) − base and Δ = f(x) − base.</summary>
+    private sealed record OutputProblem(ConstrainedKernelSolver Solver, double[] Targets, double Delta);
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NexusZero.Compression;
 
@@ -96,12 +97,13 @@ internal sealed class XxHash32
             var v3 = seed;
             var v4 = unchecked(seed - Prime1);
             var whole = length & ~(StripeLength - 1);
-            for (var i = 0; i < whole; i += StripeLength)
+            ref var start = ref MemoryMarshal.GetReference(data);
+            for (nint i = 0; i < whole; i += StripeLength)
             {
-                v1 = Round(v1, BinaryPrimitives.ReadUInt32LittleEndian(data[i..]));
-                v2 = Round(v2, BinaryPrimitives.ReadUInt32LittleEndian(data[(i + 4)..]));
-                v3 = Round(v3, BinaryPrimitives.ReadUInt32LittleEndian(data[(i + 8)..]));
-                v4 = Round(v4, BinaryPrimitives.ReadUInt32LittleEndian(data[(i + 12)..]));
+                v1 = Round(v1, Lane(ref start, i));
+                v2 = Round(v2, Lane(ref start, i + 4));
+                v3 = Round(v3, Lane(ref start, i + 8));
+                v4 = Round(v4, Lane(ref start, i + 12));
             }
 
             h = BitOperations.RotateLeft(v1, 1) + BitOperations.RotateLeft(v2, 7) + BitOperations.RotateLeft(v3, 12) + BitOperations.RotateLeft(v4, 18);
@@ -122,18 +124,27 @@ internal sealed class XxHash32
         var v2 = _v2;
         var v3 = _v3;
         var v4 = _v4;
-        for (var i = 0; i < stripes.Length; i += StripeLength)
+        ref var start = ref MemoryMarshal.GetReference(stripes);
+        for (nint i = 0; i < stripes.Length; i += StripeLength)
         {
-            v1 = Round(v1, BinaryPrimitives.ReadUInt32LittleEndian(stripes[i..]));
-            v2 = Round(v2, BinaryPrimitives.ReadUInt32LittleEndian(stripes[(i + 4)..]));
-            v3 = Round(v3, BinaryPrimitives.ReadUInt32LittleEndian(stripes[(i + 8)..]));
-            v4 = Round(v4, BinaryPrimitives.ReadUInt32LittleEndian(stripes[(i + 12)..]));
+            v1 = Round(v1, Lane(ref start, i));
+            v2 = Round(v2, Lane(ref start, i + 4));
+            v3 = Round(v3, Lane(ref start, i + 8));
+            v4 = Round(v4, Lane(ref start, i + 12));
         }
 
         _v1 = v1;
         _v2 = v2;
         _v3 = v3;
         _v4 = v4;
+    }
+
+    // Callers pass offsets inside whole 16-byte stripes of the span, so the unchecked read stays in bounds.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Lane(ref byte start, nint offset)
+    {
+        var lane = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, offset));
+        return BitConverter.IsLittleEndian ? lane : BinaryPrimitives.ReverseEndianness(lane);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

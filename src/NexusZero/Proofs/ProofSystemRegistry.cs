@@ -41,6 +41,8 @@ public sealed class ProofSystemRegistry
         LinearRelationProofSystem.Instance,
         SigmaCompositionProofSystem.Instance,
         RangeProofs.BulletproofsRangeProofSystem.Instance,
+        Lattice.LatticeKeyPossessionProofSystem.Instance,
+        Lattice.ModuleLweProofSystem.Instance,
     ]);
 
     /// <summary>The registered systems, ordered by id.</summary>

@@ -64,6 +64,9 @@ public sealed class MultiProcessTests : IDisposable
                 CommitTimeout = TimeSpan.FromSeconds(10),
                 PerValidatorTimeout = TimeSpan.FromSeconds(5),
                 MaxAttempts = 2,
+
+                // Long enough that the killed node's failed requests are recorded before committing.
+                StragglerGrace = TimeSpan.FromSeconds(5),
             };
             using var client = new HttpConsensusClient(set, endpoints, options: options);
             var content = Cluster.Content();

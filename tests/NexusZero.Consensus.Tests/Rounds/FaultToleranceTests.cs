@@ -11,7 +11,7 @@ public sealed class FaultToleranceTests
     {
         VotingTimeout = TimeSpan.FromSeconds(2),
         CommitTimeout = TimeSpan.FromSeconds(2),
-        StragglerGrace = TimeSpan.FromMilliseconds(20),
+        StragglerGrace = TimeSpan.FromMilliseconds(500),
         InitialRound = 7,
     };
 

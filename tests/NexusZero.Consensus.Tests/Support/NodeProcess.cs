@@ -61,25 +61,8 @@ internal sealed class NodeProcess : IDisposable
         return new NodeProcess(process, port);
     }
 
-    public static (int ExitCode, string Output, string Error) RunToEnd(TimeSpan timeout, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not exit within {timeout}.");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    public static (int ExitCode, string Output, string Error) RunToEnd(TimeSpan timeout, params string[] args) =>
+        ProcessRunner.Run("dotnet", timeout, args);
 
     public async Task WaitUntilReadyAsync(HttpClient http, TimeSpan timeout)
     {

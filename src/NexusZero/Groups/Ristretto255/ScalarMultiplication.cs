@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NexusZero.Groups.Ristretto255;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace NexusZero.Groups.Ristretto255;
 /// variable time (width-5 NAF) for public ones, and a·A + b·B for verifiers.
 /// </summary>
 /// <remarks>Internal fast API: value types in, value types out, no heap allocation.</remarks>
+[SkipLocalsInit]
 internal static class ScalarMultiplication
 {
     private const int VarTimeNafWidth = 5;
