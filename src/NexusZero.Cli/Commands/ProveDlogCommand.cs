@@ -16,7 +16,7 @@ internal static class ProveDlogCommand
     {
         var secretOption = new Option<string>("--secret-hex")
         {
-            Description = "The secret x: a canonical ristretto255 scalar, 32 bytes little-endian, in hex.",
+            Description = "The secret x: a canonical ristretto255 scalar, 32 bytes little-endian, in hex (visible in the process list: for demonstrations).",
             Required = true,
         };
         var generatorOption = new Option<string?>("--generator-hex")
