@@ -1,6 +1,101 @@
-var builder = WebApplication.CreateBuilder(args);
+using System.Globalization;
+using NexusZero.Consensus;
+using NexusZero.Consensus.Evaluation;
+using NexusZero.Consensus.Http;
+using NexusZero.Consensus.Keys;
+using NexusZero.ValidatorNode;
+
+// One validator per process. Usage:
+//   NexusZero.ValidatorNode keygen --id v1 --out v1.key.json
+//   NexusZero.ValidatorNode --key v1.key.json --validators set.json [--urls http://127.0.0.1:5081]
+//                           [--min-metrics fidelity=0.5,stability=0.3] [--verify-proofs true] [--evaluation-delay-ms 0]
+if (args.Length > 0 && args[0] == "keygen")
+{
+    return KeyGeneration.Run(args[1..]);
+}
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ValidatorHttpHandler.MaxRequestBytes);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    // Loopback unless the operator says otherwise: a validator is not exposed by accident.
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+var keyPath = builder.Configuration["key"];
+var setPath = builder.Configuration["validators"];
+if (keyPath is null || setPath is null)
+{
+    Console.Error.WriteLine("validator-node: --key FILE and --validators FILE are required (create a key with: keygen --id ID --out FILE).");
+    return 2;
+}
+
+Validator validator;
+try
+{
+    var key = ValidatorKeyFile.Load(keyPath, out var id);
+    var set = ValidatorSetFile.Load(setPath).ValidatorSet;
+    var evaluators = new List<IQualityEvaluator> { new ExplanationQualityEvaluator(ParseMinimums(builder.Configuration["min-metrics"] ?? "fidelity=0.5")) };
+    if (string.Equals(builder.Configuration["verify-proofs"], "true", StringComparison.OrdinalIgnoreCase))
+    {
+        evaluators.Add(new ProofEnvelopeEvaluator());
+    }
+
+    var delay = int.Parse(builder.Configuration["evaluation-delay-ms"] ?? "0", CultureInfo.InvariantCulture);
+    if (delay > 0)
+    {
+        evaluators.Add(new DelayEvaluator(TimeSpan.FromMilliseconds(delay)));
+    }
+
+    validator = new Validator(set, id, key, evaluators);
+}
+catch (Exception ex) when (ex is FormatException or IOException or ArgumentException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"validator-node: {ex.Message}");
+    return 2;
+}
+
+var handler = new ValidatorHttpHandler(validator);
 var app = builder.Build();
+app.MapGet(ValidatorHttpHandler.InfoPath, (HttpContext context) => Respond(context, handler.HandleInfo()));
+app.MapPost(ValidatorHttpHandler.VotePath, async (HttpContext context) =>
+{
+    var body = await RequestBody.ReadAsync(context);
+    await Respond(context, body is null ? TooLarge() : await handler.HandleVoteAsync(body, context.RequestAborted));
+});
+app.MapPost(ValidatorHttpHandler.CommitPath, async (HttpContext context) =>
+{
+    var body = await RequestBody.ReadAsync(context);
+    await Respond(context, body is null ? TooLarge() : handler.HandleCommit(body));
+});
+await app.RunAsync();
+validator.Dispose();
+return 0;
 
-app.MapGet("/", () => "Hello World!");
+static ValidatorHttpResponse TooLarge() =>
+    ValidatorHttpHandler.Error(413, $"body: larger than {ValidatorHttpHandler.MaxRequestBytes} bytes.");
 
-app.Run();
+static Task Respond(HttpContext context, ValidatorHttpResponse response)
+{
+    context.Response.StatusCode = response.StatusCode;
+    context.Response.ContentType = "application/json";
+    return context.Response.Body.WriteAsync(response.Body).AsTask();
+}
+
+static Dictionary<string, double> ParseMinimums(string text)
+{
+    var minimums = new Dictionary<string, double>(StringComparer.Ordinal);
+    foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    {
+        var parts = pair.Split('=');
+        if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new FormatException($"--min-metrics: '{pair}' is not name=number.");
+        }
+
+        minimums[parts[0]] = value;
+    }
+
+    return minimums;
+}

@@ -1,0 +1,122 @@
+using NexusZero.Consensus.Certificates;
+
+namespace NexusZero.Consensus.Http;
+
+/// <summary>
+/// The HTTP protocol of a validator, independent of any web framework: a host passes request bodies in and
+/// writes the responses out. Malformed bodies get 400 with a message naming the field and leave the validator
+/// untouched; refusals get 409. Shapes are in docs/formats.md.
+/// </summary>
+public sealed class ValidatorHttpHandler
+{
+    /// <summary>The vote endpoint (POST).</summary>
+    public const string VotePath = "/consensus/vote";
+
+    /// <summary>The commit endpoint (POST).</summary>
+    public const string CommitPath = "/consensus/commit";
+
+    /// <summary>The info endpoint (GET).</summary>
+    public const string InfoPath = "/consensus/info";
+
+    /// <summary>The largest request body a host should accept: a base64 4 MiB envelope, 1 MiB output and metadata.</summary>
+    public const int MaxRequestBytes = 8 * 1024 * 1024;
+
+    private readonly Validator _validator;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="validator">The validator that judges and signs.</param>
+    public ValidatorHttpHandler(Validator validator)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        _validator = validator;
+    }
+
+    /// <summary>Handles POST /consensus/vote.</summary>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels evaluation.</param>
+    /// <returns>200 with the signed vote, 400 when malformed, 409 when refused.</returns>
+    public async Task<ValidatorHttpResponse> HandleVoteAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        Messages.Proposal proposal;
+        Messages.ProposalContent content;
+        try
+        {
+            CheckSize(body.Length);
+            (proposal, content) = WireFormat.FromMessage(WireFormat.Deserialize(body.Span, ConsensusJsonContext.Default.VoteRequestMessage, "vote request"));
+        }
+        catch (FormatException ex)
+        {
+            return Error(400, ex.Message);
+        }
+
+        try
+        {
+            var vote = await _validator.VoteAsync(proposal, content, cancellationToken).ConfigureAwait(false);
+            var reply = new VoteReplyMessage { Votes = [WireFormat.ToMessage(vote)] };
+            return new ValidatorHttpResponse(200, WireFormat.Serialize(reply, ConsensusJsonContext.Default.VoteReplyMessage));
+        }
+        catch (ValidatorRefusedException ex)
+        {
+            return Error(409, ex.Message);
+        }
+    }
+
+    /// <summary>Handles POST /consensus/commit.</summary>
+    /// <param name="body">The request body.</param>
+    /// <returns>200 with the commit signature, 400 when malformed, 409 when the certificate does not verify.</returns>
+    public ValidatorHttpResponse HandleCommit(ReadOnlySpan<byte> body)
+    {
+        QuorumCertificate certificate;
+        try
+        {
+            CheckSize(body.Length);
+            var message = WireFormat.Deserialize(body, ConsensusJsonContext.Default.CommitRequestMessage, "commit request");
+            certificate = QuorumCertificate.Parse(WireFormat.Base64(message.Certificate, QuorumCertificate.MaxEncodedBytes, "certificate"));
+        }
+        catch (FormatException ex)
+        {
+            return Error(400, ex.Message);
+        }
+
+        try
+        {
+            var commit = _validator.Countersign(certificate);
+            var reply = new CommitReplyMessage { ValidatorId = commit.ValidatorId, Signature = Convert.ToBase64String(commit.Signature) };
+            return new ValidatorHttpResponse(200, WireFormat.Serialize(reply, ConsensusJsonContext.Default.CommitReplyMessage));
+        }
+        catch (ValidatorRefusedException ex)
+        {
+            return Error(409, ex.Message);
+        }
+    }
+
+    /// <summary>Handles GET /consensus/info.</summary>
+    /// <returns>200 with the validator id, scheme, public key and set id.</returns>
+    public ValidatorHttpResponse HandleInfo()
+    {
+        _validator.ValidatorSet.TryGetMember(_validator.Id, out var member);
+        var info = new ValidatorInfoMessage
+        {
+            ValidatorId = _validator.Id,
+            Scheme = _validator.ValidatorSet.Scheme.Name,
+            PublicKey = Convert.ToBase64String(member!.PublicKey.Span),
+            SetId = _validator.ValidatorSet.SetIdHex,
+        };
+        return new ValidatorHttpResponse(200, WireFormat.Serialize(info, ConsensusJsonContext.Default.ValidatorInfoMessage));
+    }
+
+    /// <summary>A 400 or 413-style error reply with a message, for hosts that reject a request before the handler.</summary>
+    /// <param name="statusCode">The status code.</param>
+    /// <param name="message">What was wrong.</param>
+    /// <returns>The reply.</returns>
+    public static ValidatorHttpResponse Error(int statusCode, string message) =>
+        new(statusCode, WireFormat.Serialize(new ErrorMessage { Error = message }, ConsensusJsonContext.Default.ErrorMessage));
+
+    private static void CheckSize(int length)
+    {
+        if (length > MaxRequestBytes)
+        {
+            throw new FormatException($"body: {length} bytes exceeds the limit of {MaxRequestBytes}.");
+        }
+    }
+}

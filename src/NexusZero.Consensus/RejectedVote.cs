@@ -1,0 +1,6 @@
+namespace NexusZero.Consensus;
+
+/// <summary>A reply or vote the client did not count, with the validator it came from and why.</summary>
+/// <param name="ValidatorId">The validator whose channel delivered it (or the id the vote claimed).</param>
+/// <param name="Reason">Why it was not counted.</param>
+public sealed record RejectedVote(string ValidatorId, string Reason);

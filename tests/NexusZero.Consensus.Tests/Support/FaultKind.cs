@@ -1,0 +1,13 @@
+namespace NexusZero.Consensus.Tests.Support;
+
+public enum FaultKind
+{
+    Crash,
+    Late,
+    Garbage,
+    WrongKey,
+    Equivocate,
+    OtherDigest,
+    ReplayOldRound,
+    ExtremeScore,
+}
