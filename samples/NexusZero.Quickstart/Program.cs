@@ -25,6 +25,11 @@ var metrics = result.Metrics;
 Console.WriteLine("NexusZero quickstart: Schnorr proof of knowledge of a discrete log over ristretto255");
 Console.WriteLine($"  public value X   {Convert.ToHexStringLower(publicValue.ToBytes())}");
 Console.WriteLine($"  proof envelope   {proof.Length} bytes ({metrics.OriginalPayloadSize}-byte proof, codec {metrics.Codec}, parameters {metrics.ParameterSetName})");
+if (metrics.CompressionWarning is not null)
+{
+    Console.WriteLine($"  compression      {metrics.CompressionWarning}");
+}
+
 Console.WriteLine($"  stage timings    (first proof, with JIT: {cold.Metrics.TotalDuration.TotalMilliseconds:F1} ms in total)");
 foreach (var (stage, duration) in metrics.StageDurations.OrderBy(s => s.Key))
 {

@@ -99,6 +99,7 @@ public sealed class NexuszeroApi
 
     /// <summary>Proves any statement with any proof system through the pipeline; the caller keeps and disposes the witness.</summary>
     /// <exception cref="ArgumentException">The request's parts do not fit together.</exception>
+    /// <exception cref="ObjectDisposedException">The witness has been disposed.</exception>
     /// <exception cref="NexusZeroException">See <see cref="ProofPipeline.Prove"/>.</exception>
     public ProofResult Prove(ProofRequest request)
     {

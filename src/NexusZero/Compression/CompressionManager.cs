@@ -56,16 +56,23 @@ public sealed class CompressionManager
         TimeBudget = timeBudget;
         MinimumGain = minimumGain;
         _candidates = [.. candidates.Where(codec => codec.Id != CompressionCodecId.None)];
+        // Every built-in codec can be read whatever this manager writes, so an envelope verifies under any
+        // strategy; a candidate replaces the built-in codec of its id.
         _decoders = new Dictionary<CompressionCodecId, ICompressionCodec>
         {
             [CompressionCodecId.None] = NoCompressionCodec.Instance,
+            [CompressionCodecId.Lz4] = Lz4Codec.Fast,
+            [CompressionCodecId.Brotli] = BrotliCodec.Instance,
         };
+        var seen = new HashSet<CompressionCodecId>();
         foreach (var codec in _candidates)
         {
-            if (!_decoders.TryAdd(codec.Id, codec))
+            if (!seen.Add(codec.Id))
             {
                 throw new ArgumentException($"Two candidate codecs share the id {codec.Id}.", nameof(candidates));
             }
+
+            _decoders[codec.Id] = codec;
         }
     }
 

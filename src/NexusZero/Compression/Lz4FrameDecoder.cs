@@ -10,6 +10,7 @@ namespace NexusZero.Compression;
 internal static class Lz4FrameDecoder
 {
     private const uint UncompressedFlag = 0x8000_0000;
+    private const ulong MaxExpansion = 255;
 
     /// <summary>Decodes into <paramref name="destination"/>; false when the output does not fit.</summary>
     /// <param name="source">The frames.</param>
@@ -133,6 +134,15 @@ internal static class Lz4FrameDecoder
             if (declared > (ulong)(output.Limit - frameStart))
             {
                 return output.OverLimit($"LZ4 frame declares a content size of {declared} bytes, over the output limit of {output.Limit} bytes.");
+            }
+
+            // A compressed byte expands to at most 255 bytes (a run of match-length bytes), so a size the
+            // rest of the input cannot hold is refused before it is allocated: a tiny frame cannot make
+            // the decoder reserve its whole limit.
+            var remaining = (ulong)(source.Length - at);
+            if (declared > (remaining * MaxExpansion) + 64)
+            {
+                throw new FormatException($"LZ4 frame declares a content size of {declared} bytes, more than its remaining {remaining} bytes can encode.");
             }
 
             cap = frameStart + (int)declared;

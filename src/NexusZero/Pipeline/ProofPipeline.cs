@@ -47,6 +47,7 @@ public sealed class ProofPipeline
 
     /// <summary>Generates a proof and its metrics.</summary>
     /// <exception cref="ArgumentException">The request is incomplete or its parts do not fit together (misuse).</exception>
+    /// <exception cref="ObjectDisposedException">The witness has been disposed.</exception>
     /// <exception cref="NexusZeroException">
     /// <see cref="NexusZeroErrorKind.ValidationFailed"/> (bad input, or the witness does not satisfy the statement),
     /// <see cref="NexusZeroErrorKind.OptimizationFailed"/>, <see cref="NexusZeroErrorKind.ProofGenerationFailed"/>,
@@ -140,7 +141,7 @@ public sealed class ProofPipeline
         var metrics = new ProofMetrics
         {
             ProofSystem = system.Id,
-            StageDurations = stages,
+            StageDurations = stages.AsReadOnly(),
             TotalDuration = _time.GetElapsedTime(started),
             OriginalPayloadSize = payload.Length,
             StoredPayloadSize = storedSize,

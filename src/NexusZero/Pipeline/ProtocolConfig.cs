@@ -13,7 +13,7 @@ namespace NexusZero.Pipeline;
 /// <list type="table">
 /// <listheader><term>setting</term><description>Fast / Default / Secure</description></listheader>
 /// <item><term><see cref="UseOptimizer"/></term><description>off (the proof system's default rule) / on / on</description></item>
-/// <item><term><see cref="UseCompression"/></term><description>off / on / on</description></item>
+/// <item><term><see cref="UseCompression"/></term><description>off / on, LZ4 / on, LZ4</description></item>
 /// <item><term><see cref="SecurityLevel"/></term><description>128 / 128 / 256</description></item>
 /// <item><term><see cref="VerifyAfterGeneration"/></term><description>off / on, Report / on, Throw</description></item>
 /// <item><term><see cref="MaxProofSize"/></term><description>16 MiB / 4 MiB / 1 MiB</description></item>
@@ -31,8 +31,12 @@ public sealed record ProtocolConfig
     /// <summary>Run the compression stage; when off the payload is stored raw without trying any codec.</summary>
     public bool UseCompression { get; init; } = true;
 
-    /// <summary>Which codecs the compression stage tries (ignored when a compression manager is supplied to the pipeline).</summary>
-    public CompressionStrategy CompressionStrategy { get; init; } = CompressionStrategy.None;
+    /// <summary>
+    /// Which codecs the compression stage tries (ignored when a compression manager is supplied to the
+    /// pipeline). Verification reads every built-in codec whatever this says, except that a payload written
+    /// by <see cref="CompressionStrategy.Lz4High"/> is canonical only for a verifier on that strategy.
+    /// </summary>
+    public CompressionStrategy CompressionStrategy { get; init; } = CompressionStrategy.Lz4;
 
     /// <summary>The requested security level in bits: 128, 192 or 256.</summary>
     public int SecurityLevel { get; init; } = 128;
@@ -71,13 +75,13 @@ public sealed record ProtocolConfig
     };
 
     /// <summary>
-    /// Balanced: optimizer and compression on, 128 bits, every proof verified after generation with a
+    /// Balanced: optimizer on, LZ4 compression (payloads it does not shrink stay raw), 128 bits, every proof verified after generation with a
     /// failure reported in the metrics, 4 MiB proofs, slow verifications over 5 s flagged only.
     /// </summary>
     public static ProtocolConfig Default() => new();
 
     /// <summary>
-    /// Assurance first: optimizer and compression on, 256 bits, every proof verified after generation and a
+    /// Assurance first: optimizer on, LZ4 compression, 256 bits, every proof verified after generation and a
     /// failure thrown, 1 MiB proofs, tighter envelope limits (statement 64 KiB, context 4 KiB, payload 1 MiB),
     /// and a verification over 2 s reported invalid.
     /// </summary>

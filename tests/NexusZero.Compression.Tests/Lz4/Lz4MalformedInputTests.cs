@@ -114,6 +114,25 @@ public sealed class Lz4MalformedInputTests
     }
 
     [Fact]
+    public void ImplausibleDeclaredSizeIsRefusedBeforeAllocating()
+    {
+        var frame = new FrameBuilder().Header(0x68, contentSize: 50_000_000).Block([0x1F, 0x61, 0x01, 0x00, 0xFF, 0x00]).End().ToArray();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<FormatException>(() => Lz4Codec.Fast.Decompress(frame, 64 << 20));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20);
+        Assert.Contains("can encode", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MaximalExpansionStillDecodes()
+    {
+        // 64 KB of one byte, as one literal and one long match: the densest expansion LZ4 allows.
+        var content = new byte[65536];
+        var frame = new Lz4Codec(Lz4FrameOptions.Default).Compress(content);
+        Assert.Equal(content, Lz4Codec.Fast.Decompress(frame, content.Length, strict: true));
+    }
+
+    [Fact]
     public void DefaultLimitRefusesOversizedContent()
     {
         var options = Lz4FrameOptions.Default with { BlockMaxSize = Lz4BlockMaxSize.Max4MB };

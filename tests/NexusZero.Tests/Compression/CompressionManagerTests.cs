@@ -103,8 +103,24 @@ public sealed class CompressionManagerTests
     [Fact]
     public void UnknownCodecIsMalformed()
     {
-        var error = Assert.Throws<FormatException>(() => new CompressionManager([]).Decompress(CompressionCodecId.Lz4, [1, 2], 100));
+        var error = Assert.Throws<FormatException>(() => new CompressionManager([]).Decompress((CompressionCodecId)7, [1, 2], 100));
         Assert.Contains("Unknown compression codec", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CompressionStrategy.Lz4, CompressionCodecId.Lz4)]
+    [InlineData(CompressionStrategy.Brotli, CompressionCodecId.Brotli)]
+    public void EveryBuiltInCodecIsReadableWhateverTheStrategy(CompressionStrategy writer, CompressionCodecId codec)
+    {
+        var outcome = CompressionManager.ForStrategy(writer).Compress(Repetitive);
+        Assert.Equal(codec, outcome.Codec);
+
+        foreach (var reader in Enum.GetValues<CompressionStrategy>().Where(s => s != CompressionStrategy.Lz4High))
+        {
+            Assert.Equal(Repetitive, CompressionManager.ForStrategy(reader).Decompress(outcome.Codec, outcome.Output, Repetitive.Length));
+        }
+
+        Assert.Equal(Repetitive, new CompressionManager([new ThrowingCodec(CompressionCodecId.Brotli == codec ? CompressionCodecId.Lz4 : CompressionCodecId.Brotli)]).Decompress(outcome.Codec, outcome.Output, Repetitive.Length));
     }
 
     [Fact]

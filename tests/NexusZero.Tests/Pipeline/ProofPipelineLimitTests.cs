@@ -25,11 +25,24 @@ public sealed class ProofPipelineLimitTests
     public void PayloadOverTheEnvelopeLimitIsTooLarge()
     {
         var system = new FakeProofSystem { Padding = 100 };
-        var config = ProtocolConfig.Default() with { EnvelopeLimits = new EnvelopeLimits { MaxPayloadLength = 100 } };
+        var config = ProtocolConfig.Fast() with { EnvelopeLimits = new EnvelopeLimits { MaxPayloadLength = 100 } };
 
         var error = Assert.Throws<NexusZeroException>(() => Prove(NewPipeline(system, config), system));
 
         Assert.Equal(NexusZeroErrorKind.ProofTooLarge, error.Kind);
+    }
+
+    [Fact]
+    public void CompressionCanBringAPayloadUnderTheStoredLimit()
+    {
+        var system = new FakeProofSystem { Padding = 100 };
+        var config = ProtocolConfig.Default() with { EnvelopeLimits = new EnvelopeLimits { MaxPayloadLength = 100 } };
+        var pipeline = NewPipeline(system, config);
+
+        var result = Prove(pipeline, system);
+
+        Assert.True(result.Metrics.StoredPayloadSize <= 100);
+        Assert.True(pipeline.Verify(result.ToBytes()).IsValid);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class ProtocolConfigTests
         Assert.False(fast.UseCompression);
         Assert.False(fast.UseOptimizer);
         Assert.True(standard.UseCompression);
+        Assert.Equal(NexusZero.Compression.CompressionStrategy.Lz4, standard.CompressionStrategy);
         Assert.True(standard.VerifyAfterGeneration);
         Assert.Equal(VerifyAfterFailurePolicy.Report, standard.VerifyAfterGenerationFailure);
         Assert.Equal(256, secure.SecurityLevel);
