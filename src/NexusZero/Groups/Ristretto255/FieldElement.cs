@@ -11,8 +11,9 @@ namespace NexusZero.Groups.Ristretto255;
 /// <para>Every operation is constant time: no branch and no memory index depends on a limb value.</para>
 /// <para>Limb bounds: multiplication, squaring, subtraction and negation return limbs below 2^52
 /// ("weakly reduced"); addition does not carry and returns limbs below 2^54 for inputs below 2^53.
-/// Multiplication and squaring accept limbs below 2^54 (no 128-bit accumulator and no carry times 19
-/// can overflow), subtraction and negation accept subtrahends below 2^55. The representation is therefore not unique; use
+/// Multiplication and squaring accept limbs below 2^54 (no column sum and no carry times 19 can
+/// overflow), subtraction and negation accept subtrahends below 2^55. The representation is
+/// therefore not unique; use
 /// <see cref="Encode"/>, <see cref="IsZero"/>, <see cref="IsNegative"/> or <see cref="ConstantTimeEquals"/>
 /// for anything that depends on the value itself.</para>
 /// <para>Internal fast API for protocol code (e.g. Bulletproofs): the operators take <c>in</c> arguments
@@ -120,8 +121,7 @@ internal struct FieldElement
     internal readonly ulong IsZero()
     {
         var c = Canonical();
-        ulong x = c.L0 | c.L1 | c.L2 | c.L3 | c.L4;
-        return ((x | (0 - x)) >> 63) ^ 1;
+        return ConstantTime.IsZero(c.L0 | c.L1 | c.L2 | c.L3 | c.L4);
     }
 
     /// <summary>1 when the canonical value is odd ("negative" in RFC 9496 terms), else 0.</summary>

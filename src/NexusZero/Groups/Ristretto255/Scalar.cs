@@ -95,15 +95,13 @@ internal partial struct Scalar
     /// <summary>1 when zero, else 0 (constant time).</summary>
     internal readonly ulong IsZero()
     {
-        ulong x = L0 | L1 | L2 | L3;
-        return ((x | (0 - x)) >> 63) ^ 1;
+        return ConstantTime.IsZero(L0 | L1 | L2 | L3);
     }
 
     /// <summary>1 when equal, else 0 (constant time).</summary>
     internal static ulong ConstantTimeEquals(in Scalar a, in Scalar b)
     {
-        ulong x = (a.L0 ^ b.L0) | (a.L1 ^ b.L1) | (a.L2 ^ b.L2) | (a.L3 ^ b.L3);
-        return ((x | (0 - x)) >> 63) ^ 1;
+        return ConstantTime.IsZero((a.L0 ^ b.L0) | (a.L1 ^ b.L1) | (a.L2 ^ b.L2) | (a.L3 ^ b.L3));
     }
 
     /// <summary>b when <paramref name="choice"/> is 1, a when 0 (no branch).</summary>
