@@ -16,8 +16,8 @@ namespace NexusZero.Groups.Ristretto255;
 [SkipLocalsInit]
 internal static class MultiScalarMultiplication
 {
-    /// <summary>From this many points on, Pippenger beats Straus on this implementation (measured crossover between 128 and 192).</summary>
-    internal const int PippengerThreshold = 160;
+    /// <summary>From this many points on, Pippenger beats Straus on this implementation (measured crossover between 160 and 192).</summary>
+    internal const int PippengerThreshold = 180;
 
     private const int StrausNafWidth = 5;
     private const int StrausTableLength = 8;
