@@ -14,7 +14,7 @@ internal static class CliRunner
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            error.WriteLine($"nexuszero: {parseResult.Errors[0].Message}");
+            error.WriteLine($"nexuszero: {OneLine(parseResult.Errors[0].Message)}");
             return ExitCodes.UsageOrMalformed;
         }
 
@@ -31,8 +31,12 @@ internal static class CliRunner
         }
         catch (Exception ex) when (ex is NexusZeroException or FormatException or IOException or ArgumentException or UnauthorizedAccessException)
         {
-            error.WriteLine($"nexuszero: {ex.Message}");
+            error.WriteLine($"nexuszero: {OneLine(ex.Message)}");
             return ExitCodes.UsageOrMalformed;
         }
     }
+
+    // Parser messages can span lines (e.g. a list of allowed values); stderr gets exactly one line.
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

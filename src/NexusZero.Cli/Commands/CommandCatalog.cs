@@ -7,6 +7,12 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return CompressCommand.Create();
+        yield return DecompressCommand.Create();
+        yield return ExplainCommand.Create();
+        yield return ProveCommand.Create();
+        yield return VerifyCommand.Create();
+        yield return InspectCommand.Create();
         yield return ConsensusCommand.Create();
         yield return ValidatorCommand.Create();
     }

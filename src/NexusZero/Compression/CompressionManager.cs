@@ -14,6 +14,12 @@ namespace NexusZero.Compression;
 /// </remarks>
 public sealed class CompressionManager
 {
+    /// <summary>The time budget of <see cref="CompressionStrategy.Auto"/>.</summary>
+    public static readonly TimeSpan AutoTimeBudget = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The least fraction of the input <see cref="CompressionStrategy.Auto"/> must save (2%).</summary>
+    public const double AutoMinimumGain = 0.02;
+
     private readonly ICompressionCodec[] _candidates;
     private readonly Dictionary<CompressionCodecId, ICompressionCodec> _decoders;
 
@@ -21,8 +27,34 @@ public sealed class CompressionManager
     /// <param name="candidates">The codecs to try; <see cref="NoCompressionCodec"/> entries are ignored since raw is always the fallback.</param>
     /// <exception cref="ArgumentException">Two candidates share a codec id.</exception>
     public CompressionManager(IEnumerable<ICompressionCodec> candidates)
+        : this(candidates, timeBudget: null, minimumGain: 0)
+    {
+    }
+
+    /// <summary>Creates a manager with a time budget and a minimum gain.</summary>
+    /// <param name="candidates">The codecs to try, in order; <see cref="NoCompressionCodec"/> entries are ignored.</param>
+    /// <param name="timeBudget">
+    /// Once this much time has passed, the remaining candidates are skipped (the first is always tried);
+    /// null tries them all. The chosen codec may then vary with machine load, never the bytes a codec writes.
+    /// </param>
+    /// <param name="minimumGain">The least fraction of the input (0 to below 1) a codec must save; less keeps the payload raw.</param>
+    /// <exception cref="ArgumentException">Two candidates share a codec id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative budget, or a gain outside [0, 1).</exception>
+    public CompressionManager(IEnumerable<ICompressionCodec> candidates, TimeSpan? timeBudget, double minimumGain)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        if (timeBudget is { } budget && budget < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeBudget), budget, "The time budget cannot be negative.");
+        }
+
+        if (!(minimumGain >= 0 && minimumGain < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimumGain), minimumGain, "The minimum gain is a fraction in [0, 1).");
+        }
+
+        TimeBudget = timeBudget;
+        MinimumGain = minimumGain;
         _candidates = [.. candidates.Where(codec => codec.Id != CompressionCodecId.None)];
         _decoders = new Dictionary<CompressionCodecId, ICompressionCodec>
         {
@@ -42,11 +74,21 @@ public sealed class CompressionManager
     public static CompressionManager ForStrategy(CompressionStrategy strategy) => strategy switch
     {
         CompressionStrategy.None => new CompressionManager([]),
+        CompressionStrategy.Lz4 => new CompressionManager([Lz4Codec.Fast]),
+        CompressionStrategy.Lz4High => new CompressionManager([Lz4Codec.High]),
+        CompressionStrategy.Brotli => new CompressionManager([BrotliCodec.Instance]),
+        CompressionStrategy.Auto => new CompressionManager([Lz4Codec.Fast, BrotliCodec.Instance], AutoTimeBudget, AutoMinimumGain),
         _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown compression strategy."),
     };
 
     /// <summary>The codecs tried by <see cref="Compress"/>, in order.</summary>
     public IReadOnlyList<ICompressionCodec> Candidates => _candidates;
+
+    /// <summary>After this much time no further candidate is started; null for no limit.</summary>
+    public TimeSpan? TimeBudget { get; }
+
+    /// <summary>The least fraction of the input a codec must save for its output to be kept.</summary>
+    public double MinimumGain { get; }
 
     /// <summary>
     /// Compresses <paramref name="payload"/> with every candidate and keeps the smallest output that is
@@ -59,9 +101,21 @@ public sealed class CompressionManager
         byte[]? best = null;
         var bestCodec = CompressionCodecId.None;
         List<string>? warnings = null;
-        foreach (var codec in _candidates)
+        for (var i = 0; i < _candidates.Length; i++)
         {
+            if (i > 0 && TimeBudget is { } budget && Stopwatch.GetElapsedTime(started) >= budget)
+            {
+                break;
+            }
+
+            var codec = _candidates[i];
             var attempt = TryCodec(codec, payload, out var problem);
+            if (attempt is not null && payload.Length - attempt.Length < MinimumGain * payload.Length)
+            {
+                problem = $"codec {codec.Name} saved less than the minimum gain of {MinimumGain:P0} ({payload.Length} -> {attempt.Length} bytes)";
+                attempt = null;
+            }
+
             if (attempt is null)
             {
                 (warnings ??= []).Add(problem!);
@@ -105,7 +159,11 @@ public sealed class CompressionManager
             return decoder.Decompress(stored, maxOutputLength);
         }
 
-        var expanded = decoder.Decompress(stored, maxOutputLength);
+        // An LZ4 frame is first held to the one descriptor our encoder writes: a cheap, precise rejection
+        // before the re-compression check below.
+        var expanded = decoder is Lz4Codec lz4
+            ? lz4.Decompress(stored, maxOutputLength, strict: true)
+            : decoder.Decompress(stored, maxOutputLength);
         if (expanded.Length <= stored.Length)
         {
             throw new FormatException($"Payload stored with codec {decoder.Name} does not shrink it ({stored.Length} stored bytes for {expanded.Length} raw): it must be stored raw.");

@@ -1,8 +1,28 @@
 namespace NexusZero.Compression;
 
 /// <summary>Which codecs <see cref="CompressionManager.ForStrategy"/> tries on a proof payload.</summary>
+/// <remarks>
+/// A prover and its verifiers must use the same strategy: the envelope records only the codec id, and
+/// the verifier re-compresses with its own codec for that id to check the encoding is canonical
+/// (<see cref="Lz4"/> and <see cref="Lz4High"/> both write id <see cref="CompressionCodecId.Lz4"/>).
+/// </remarks>
 public enum CompressionStrategy
 {
     /// <summary>Store payloads raw.</summary>
     None = 0,
+
+    /// <summary>The fast LZ4 frame codec (<see cref="Lz4Codec.Fast"/>).</summary>
+    Lz4 = 1,
+
+    /// <summary>The high-compression LZ4 frame codec (<see cref="Lz4Codec.High"/>).</summary>
+    Lz4High = 2,
+
+    /// <summary>Brotli at a fixed quality and window (<see cref="BrotliCodec"/>).</summary>
+    Brotli = 3,
+
+    /// <summary>
+    /// Fast LZ4, then Brotli while the time budget lasts; the smallest output wins, and the payload stays
+    /// raw unless it shrinks by at least <see cref="CompressionManager.AutoMinimumGain"/>.
+    /// </summary>
+    Auto = 4,
 }

@@ -43,7 +43,7 @@ public static class NexusZeroTelemetry
     public static Counter<long> Proofs { get; } =
         Meter.CreateCounter<long>("nexuszero.proofs", "{proof}", "Proofs generated.");
 
-    /// <summary>Verifications run (valid or not).</summary>
+    /// <summary>Verifications run (valid or not), including verification after generation.</summary>
     public static Counter<long> Verifications { get; } =
         Meter.CreateCounter<long>("nexuszero.verifications", "{verification}", "Verifications run.");
 

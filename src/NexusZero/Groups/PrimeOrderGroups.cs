@@ -16,6 +16,7 @@ public static class PrimeOrderGroups
         group = id switch
         {
             GroupId.Ristretto255 => Ristretto255.Ristretto255Group.Instance,
+            GroupId.Secp256k1 => Secp256k1.Secp256k1Group.Instance,
             _ => null,
         };
         return group is not null;

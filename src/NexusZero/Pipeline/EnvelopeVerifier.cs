@@ -74,7 +74,7 @@ internal sealed class EnvelopeVerifier(ProtocolConfig config, ProofSystemRegistr
 
         if (!system.TryDecodeStatement(envelope.Statement.Span, parameters, out var statement, out var statementError))
         {
-            return (Malformed($"statement: {statementError}"), systemName);
+            return (VerificationResult.Invalid(VerificationFailure.InvalidStatement, $"statement: {statementError}"), systemName);
         }
 
         if (expected is not null && !expected.Equals(statement))

@@ -68,9 +68,9 @@ public sealed class ProofPipeline
             NexusZeroTelemetry.ProofSize.Record(result.Metrics.EnvelopeSize, systemTag);
             return result;
         }
-        catch (Exception ex) when (ex is NexusZeroException or ArgumentException)
+        catch (Exception ex) when (ex is NexusZeroException or ArgumentException or ObjectDisposedException)
         {
-            var reason = ex is NexusZeroException nz ? nz.Kind.ToString() : "ArgumentError";
+            var reason = ex is NexusZeroException nz ? nz.Kind.ToString() : ex.GetType().Name;
             NexusZeroTelemetry.Failures.Add(1, systemTag, new(NexusZeroTelemetry.ReasonTag, reason));
             activity?.SetStatus(ActivityStatusCode.Error, reason);
             throw;
@@ -98,11 +98,10 @@ public sealed class ProofPipeline
         var stages = new Dictionary<ProofStage, TimeSpan>();
         var system = request.ProofSystem;
 
-        RunStage(stages, ProofStage.Validate, () => ValidateRequest(request));
+        var statementBytes = RunStage(stages, ProofStage.Validate, () => ValidateRequest(request));
         var choice = RunStage(stages, ProofStage.Parameters, () =>
             ParameterChoice.Select(new ParameterRequest(system, request.Statement, Config.SecurityLevel), _optimizer));
         var payload = RunStage(stages, ProofStage.Prove, () => ProveWith(request, choice.Parameters));
-        var statementBytes = request.Statement.ToCanonicalBytes();
         var envelope = RunStage(stages, ProofStage.Envelope, () =>
             new ProofEnvelope(system.Id, choice.Parameters.Id, statementBytes, request.Context.Span, payload));
 
@@ -114,6 +113,11 @@ public sealed class ProofPipeline
             {
                 envelope = envelope.WithPayload(compressed.Codec, compressed.Output, payload.Length);
             }
+        }
+
+        if (envelope.Payload.Length > Config.EnvelopeLimits.MaxPayloadLength)
+        {
+            throw new NexusZeroException(NexusZeroErrorKind.ProofTooLarge, $"The stored proof payload is {envelope.Payload.Length} bytes, over the envelope limit of {Config.EnvelopeLimits.MaxPayloadLength} bytes (MaxPayloadLength).");
         }
 
         var bytes = envelope.ToBytes();
@@ -136,7 +140,7 @@ public sealed class ProofPipeline
         var metrics = new ProofMetrics
         {
             ProofSystem = system.Id,
-            StageDurations = stages,
+            StageDurations = stages.AsReadOnly(),
             TotalDuration = _time.GetElapsedTime(started),
             OriginalPayloadSize = payload.Length,
             StoredPayloadSize = storedSize,
@@ -157,7 +161,8 @@ public sealed class ProofPipeline
         return new ProofResult(envelope, metrics);
     }
 
-    private void ValidateRequest(ProofRequest request)
+    // Returns the statement's canonical encoding, which the envelope stage reuses.
+    private byte[] ValidateRequest(ProofRequest request)
     {
         ArgumentNullException.ThrowIfNull(request.Statement);
         ArgumentNullException.ThrowIfNull(request.Witness);
@@ -183,11 +188,13 @@ public sealed class ProofPipeline
             throw new NexusZeroException(NexusZeroErrorKind.ValidationFailed, $"The context is {request.Context.Length} bytes, over the envelope limit of {limits.MaxContextLength} bytes.");
         }
 
-        var statementLength = request.Statement.ToCanonicalBytes().Length;
-        if (statementLength > limits.MaxStatementLength)
+        var statement = request.Statement.ToCanonicalBytes();
+        if (statement.Length > limits.MaxStatementLength)
         {
-            throw new NexusZeroException(NexusZeroErrorKind.ValidationFailed, $"The statement encoding is {statementLength} bytes, over the envelope limit of {limits.MaxStatementLength} bytes.");
+            throw new NexusZeroException(NexusZeroErrorKind.ValidationFailed, $"The statement encoding is {statement.Length} bytes, over the envelope limit of {limits.MaxStatementLength} bytes.");
         }
+
+        return statement;
     }
 
     private byte[] ProveWith(ProofRequest request, ParameterSet parameters)
@@ -203,15 +210,14 @@ public sealed class ProofPipeline
             throw new NexusZeroException(NexusZeroErrorKind.ProofGenerationFailed, $"{request.ProofSystem.Name} failed to generate a proof ({ex.GetType().Name}).", ex);
         }
 
-        var limit = Math.Min(Config.EnvelopeLimits.MaxPayloadLength, Config.EnvelopeLimits.MaxDecompressedPayloadLength);
+        var limit = Config.EnvelopeLimits.MaxDecompressedPayloadLength;
         if (payload.Length > limit)
         {
-            throw new NexusZeroException(NexusZeroErrorKind.ProofTooLarge, $"The proof payload is {payload.Length} bytes, over the envelope limit of {limit} bytes.");
+            throw new NexusZeroException(NexusZeroErrorKind.ProofTooLarge, $"The proof payload is {payload.Length} bytes, over the envelope limit of {limit} bytes (MaxDecompressedPayloadLength).");
         }
 
         return payload;
     }
-
 
     private T RunStage<T>(Dictionary<ProofStage, TimeSpan> stages, ProofStage stage, Func<T> body)
     {
@@ -231,11 +237,4 @@ public sealed class ProofPipeline
             stages[stage] = _time.GetElapsedTime(started);
         }
     }
-
-    private void RunStage(Dictionary<ProofStage, TimeSpan> stages, ProofStage stage, Action body) =>
-        RunStage(stages, stage, () =>
-        {
-            body();
-            return true;
-        });
 }

@@ -36,6 +36,13 @@ public sealed class ProofSystemRegistry
     public static ProofSystemRegistry Default { get; } = new(
     [
         SchnorrProofSystem.Instance,
+        DiscreteLogEqualityProofSystem.Instance,
+        PedersenOpeningProofSystem.Instance,
+        LinearRelationProofSystem.Instance,
+        SigmaCompositionProofSystem.Instance,
+        RangeProofs.BulletproofsRangeProofSystem.Instance,
+        Lattice.LatticeKeyPossessionProofSystem.Instance,
+        Lattice.ModuleLweProofSystem.Instance,
     ]);
 
     /// <summary>The registered systems, ordered by id.</summary>

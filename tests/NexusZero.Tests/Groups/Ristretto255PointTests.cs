@@ -100,6 +100,7 @@ public sealed class Ristretto255PointTests
     [InlineData(63)]
     [InlineData(64)]
     [InlineData(130)]
+    [InlineData(170)]
     [InlineData(520)]
     public void MultiScalarMultiplicationMatchesTheNaiveSum(int n)
     {
@@ -128,7 +129,7 @@ public sealed class Ristretto255PointTests
     public void MultiScalarMultiplicationWithBaseTermMatches()
     {
         var random = NewRandom(30);
-        foreach (int n in new[] { 0, 1, 3, 70 })
+        foreach (int n in new[] { 0, 1, 3, 70, MultiScalarMultiplication.PippengerThreshold + 5 })
         {
             var ks = new Scalar[n];
             var ps = new EdwardsPoint[n];

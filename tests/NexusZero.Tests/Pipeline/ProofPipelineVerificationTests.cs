@@ -56,14 +56,14 @@ public sealed class ProofPipelineVerificationTests
     }
 
     [Fact]
-    public void UndecodableStatementIsMalformed()
+    public void UndecodableStatementIsInvalid()
     {
         var envelope = Prove(NewPipeline(System), System).Envelope;
         var shortened = new ProofEnvelope(envelope.ProofSystem, 1, envelope.Statement.Span[1..], envelope.Context.Span, envelope.Payload.Span);
 
         var result = NewPipeline(System).Verify(shortened.ToBytes());
 
-        Assert.Equal(VerificationFailure.MalformedProof, result.Failure);
+        Assert.Equal(VerificationFailure.InvalidStatement, result.Failure);
         Assert.Contains("statement", result.Reason, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using NexusZero.Groups;
 using NexusZero.Groups.Ristretto255;
+using NexusZero.Groups.Secp256k1;
 using NexusZero.Proofs;
 using NexusZero.Proofs.Sigma;
 using NexusZero.Tests.Proofs.Sigma;
@@ -9,7 +10,7 @@ namespace NexusZero.Tests.Proofs;
 /// <summary>Every single-byte change of a valid Schnorr envelope is rejected: at parsing or at verification.</summary>
 public sealed class EnvelopeTamperingTests
 {
-    public static TheoryData<string> Groups => ["test", "ristretto255"];
+    public static TheoryData<string> Groups => ["test", "ristretto255", "secp256k1"];
 
     [Theory]
     [MemberData(nameof(Groups))]
@@ -43,6 +44,7 @@ public sealed class EnvelopeTamperingTests
         {
             "test" => ((IPrimeOrderGroup)InsecureTestGroup.Instance, new SchnorrProofSystem([InsecureTestGroup.Instance])),
             "ristretto255" => (Ristretto255Group.Instance, SchnorrProofSystem.Instance),
+            "secp256k1" => (Secp256k1Group.Instance, SchnorrProofSystem.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(groupName)),
         };
 

@@ -17,6 +17,26 @@ public sealed class MerlinConformanceTests
     }
 
     [Fact]
+    public void Reproduces_the_complex_transcript_vector_of_the_Go_implementation()
+    {
+        // gtank/merlin (an independent Go implementation), TestComplexTranscript: 1 KiB messages and
+        // repeated challenges exercise STROBE block boundaries in every operation.
+        using var transcript = new Transcript("test protocol"u8);
+        transcript.AppendMessage("step1"u8, "some data"u8);
+        var data = new byte[1024];
+        Array.Fill(data, (byte)99);
+        var challenge = new byte[32];
+        for (var i = 0; i < 32; i++)
+        {
+            transcript.ChallengeBytes("challenge"u8, challenge);
+            transcript.AppendMessage("bigdata"u8, data);
+            transcript.AppendMessage("challengedata"u8, challenge);
+        }
+
+        Assert.Equal("a8c933f54fae76e3f9bea93648c1308e7dfa2152dd51674ff3ca438351cf003c", Convert.ToHexStringLower(challenge));
+    }
+
+    [Fact]
     public void AppendUInt64_is_a_message_of_eight_little_endian_bytes()
     {
         using var viaUInt64 = new Transcript("test protocol"u8);

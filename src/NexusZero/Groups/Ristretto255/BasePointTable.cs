@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NexusZero.Groups.Ristretto255;
 
 /// <summary>
@@ -12,6 +14,7 @@ namespace NexusZero.Groups.Ristretto255;
 /// <para>Odd multiples: <c>OddMultiples[i] = (2i + 1)·B</c> for i &lt; 64, for width-8 NAF in the
 /// variable-time paths (verifiers).</para>
 /// </remarks>
+[SkipLocalsInit]
 internal static class BasePointTable
 {
     private const int Rows = 32;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NexusZero.Groups.Ristretto255;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace NexusZero.Groups.Ristretto255;
 /// Converting to extended costs 4 multiplications and to projective 3, so callers pick the cheaper
 /// one for what comes next.
 /// </summary>
+[SkipLocalsInit]
 internal struct CompletedPoint
 {
     internal FieldElement X;

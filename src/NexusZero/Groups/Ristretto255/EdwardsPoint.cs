@@ -12,6 +12,7 @@ namespace NexusZero.Groups.Ristretto255;
 /// <para>Additions use the complete unified formulas, so they are correct for every input (identity,
 /// doubling, inverses) and branch-free.</para>
 /// </remarks>
+[SkipLocalsInit]
 internal struct EdwardsPoint
 {
     internal FieldElement X;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace NexusZero.Groups.Ristretto255;
 
@@ -8,14 +9,16 @@ namespace NexusZero.Groups.Ristretto255;
 /// </summary>
 /// <remarks>
 /// <para>Every operation is constant time: no branch and no memory index depends on a limb value.</para>
-/// <para>Limb bound invariant: every value produced by an operator keeps each limb below 2^52 ("weakly
-/// reduced"), which is what <see cref="op_Multiply"/> and <see cref="Square"/> need so that no 128-bit
-/// accumulator and no carry times 19 can overflow. The representation is therefore not unique; use
+/// <para>Limb bounds: multiplication, squaring, subtraction and negation return limbs below 2^52
+/// ("weakly reduced"); addition does not carry and returns limbs below 2^54 for inputs below 2^53.
+/// Multiplication and squaring accept limbs below 2^54 (no 128-bit accumulator and no carry times 19
+/// can overflow), subtraction and negation accept subtrahends below 2^55. The representation is therefore not unique; use
 /// <see cref="Encode"/>, <see cref="IsZero"/>, <see cref="IsNegative"/> or <see cref="ConstantTimeEquals"/>
 /// for anything that depends on the value itself.</para>
 /// <para>Internal fast API for protocol code (e.g. Bulletproofs): the operators take <c>in</c> arguments
 /// and return new values without heap allocation.</para>
 /// </remarks>
+[SkipLocalsInit]
 internal struct FieldElement
 {
     private const ulong Mask51 = (1UL << 51) - 1;
@@ -196,10 +199,14 @@ internal struct FieldElement
             (l4 & Mask51) + c3);
     }
 
-    /// <summary>a + b.</summary>
+    /// <summary>
+    /// a + b without carrying: for limbs below 2^53 the result's limbs stay below 2^54, which
+    /// multiplication, squaring, subtraction and negation accept. Never add the result of an addition
+    /// to another such result; subtract or multiply first (every caller in this folder keeps to that).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement operator +(in FieldElement a, in FieldElement b) =>
-        Carry(a.L0 + b.L0, a.L1 + b.L1, a.L2 + b.L2, a.L3 + b.L3, a.L4 + b.L4);
+        new(a.L0 + b.L0, a.L1 + b.L1, a.L2 + b.L2, a.L3 + b.L3, a.L4 + b.L4);
 
     /// <summary>a − b, computed as (a + 16p) − b so no limb underflows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -221,62 +228,221 @@ internal struct FieldElement
             0x7FFFFFFFFFFFF0UL - a.L3,
             0x7FFFFFFFFFFFF0UL - a.L4);
 
+    /// <summary>The high 64 bits of a·b (mulx where available: no flags, no memory operand).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static UInt128 Mul(ulong a, ulong b)
+    private static ulong MultiplyHigh(ulong a, ulong b) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
+
+    /// <summary>
+    /// Combines column sums into a weakly reduced element. Every 128-bit product is split at bit 51
+    /// rather than 64: column i is loᵢ + hiᵢ·2^51 with loᵢ a sum of 51-bit parts and hiᵢ a sum of the
+    /// parts above. For limbs below 2^54 every hiᵢ stays below 2^63.6 and 19·hi₄ below 2^63.6, so plain
+    /// 64-bit additions never overflow and no carry flags are needed (the JIT handles those poorly).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FieldElement FoldColumns(ulong lo0, ulong hi0, ulong lo1, ulong hi1, ulong lo2, ulong hi2, ulong lo3, ulong hi3, ulong lo4, ulong hi4)
     {
-        ulong hi = Math.BigMul(a, b, out ulong lo);
-        return new UInt128(hi, lo);
+        ulong c0 = lo0 + (hi4 * 19);
+        ulong c1 = lo1 + hi0;
+        ulong c2 = lo2 + hi1;
+        ulong c3 = lo3 + hi2;
+        ulong c4 = lo4 + hi3;
+        return new FieldElement(
+            (c0 & Mask51) + ((c4 >> 51) * 19),
+            (c1 & Mask51) + (c0 >> 51),
+            (c2 & Mask51) + (c1 >> 51),
+            (c3 & Mask51) + (c2 >> 51),
+            (c4 & Mask51) + (c3 >> 51));
     }
 
-    /// <summary>Folds five 128-bit column sums into a weakly reduced element.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FieldElement Reduce128(UInt128 c0, UInt128 c1, UInt128 c2, UInt128 c3, UInt128 c4)
-    {
-        c1 += (ulong)(c0 >> 51);
-        ulong r0 = (ulong)c0 & Mask51;
-        c2 += (ulong)(c1 >> 51);
-        ulong r1 = (ulong)c1 & Mask51;
-        c3 += (ulong)(c2 >> 51);
-        ulong r2 = (ulong)c2 & Mask51;
-        c4 += (ulong)(c3 >> 51);
-        ulong r3 = (ulong)c3 & Mask51;
-        ulong carry = (ulong)(c4 >> 51);
-        ulong r4 = (ulong)c4 & Mask51;
-        // With limbs below 2^52 the carry is below 2^57, so carry·19 fits comfortably.
-        r0 += carry * 19;
-        r1 += r0 >> 51;
-        r0 &= Mask51;
-        return new FieldElement(r0, r1, r2, r3, r4);
-    }
-
-    /// <summary>a · b.</summary>
+    /// <summary>a · b, for input limbs below 2^54.</summary>
     public static FieldElement operator *(in FieldElement a, in FieldElement b)
     {
-        ulong b1x19 = b.L1 * 19;
-        ulong b2x19 = b.L2 * 19;
-        ulong b3x19 = b.L3 * 19;
-        ulong b4x19 = b.L4 * 19;
-        UInt128 c0 = Mul(a.L0, b.L0) + Mul(a.L4, b1x19) + Mul(a.L3, b2x19) + Mul(a.L2, b3x19) + Mul(a.L1, b4x19);
-        UInt128 c1 = Mul(a.L1, b.L0) + Mul(a.L0, b.L1) + Mul(a.L4, b2x19) + Mul(a.L3, b3x19) + Mul(a.L2, b4x19);
-        UInt128 c2 = Mul(a.L2, b.L0) + Mul(a.L1, b.L1) + Mul(a.L0, b.L2) + Mul(a.L4, b3x19) + Mul(a.L3, b4x19);
-        UInt128 c3 = Mul(a.L3, b.L0) + Mul(a.L2, b.L1) + Mul(a.L1, b.L2) + Mul(a.L0, b.L3) + Mul(a.L4, b4x19);
-        UInt128 c4 = Mul(a.L4, b.L0) + Mul(a.L3, b.L1) + Mul(a.L2, b.L2) + Mul(a.L1, b.L3) + Mul(a.L0, b.L4);
-        return Reduce128(c0, c1, c2, c3, c4);
+        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4;
+        ulong b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3, b4 = b.L4;
+        ulong b1x19 = b1 * 19, b2x19 = b2 * 19, b3x19 = b3 * 19, b4x19 = b4 * 19;
+        ulong p, h;
+        p = a0 * b0;
+        h = MultiplyHigh(a0, b0);
+        ulong lo0 = p & Mask51;
+        ulong hi0 = (h << 13) | (p >> 51);
+        p = a4 * b1x19;
+        h = MultiplyHigh(a4, b1x19);
+        lo0 += p & Mask51;
+        hi0 += (h << 13) | (p >> 51);
+        p = a3 * b2x19;
+        h = MultiplyHigh(a3, b2x19);
+        lo0 += p & Mask51;
+        hi0 += (h << 13) | (p >> 51);
+        p = a2 * b3x19;
+        h = MultiplyHigh(a2, b3x19);
+        lo0 += p & Mask51;
+        hi0 += (h << 13) | (p >> 51);
+        p = a1 * b4x19;
+        h = MultiplyHigh(a1, b4x19);
+        lo0 += p & Mask51;
+        hi0 += (h << 13) | (p >> 51);
+
+        p = a1 * b0;
+        h = MultiplyHigh(a1, b0);
+        ulong lo1 = p & Mask51;
+        ulong hi1 = (h << 13) | (p >> 51);
+        p = a0 * b1;
+        h = MultiplyHigh(a0, b1);
+        lo1 += p & Mask51;
+        hi1 += (h << 13) | (p >> 51);
+        p = a4 * b2x19;
+        h = MultiplyHigh(a4, b2x19);
+        lo1 += p & Mask51;
+        hi1 += (h << 13) | (p >> 51);
+        p = a3 * b3x19;
+        h = MultiplyHigh(a3, b3x19);
+        lo1 += p & Mask51;
+        hi1 += (h << 13) | (p >> 51);
+        p = a2 * b4x19;
+        h = MultiplyHigh(a2, b4x19);
+        lo1 += p & Mask51;
+        hi1 += (h << 13) | (p >> 51);
+
+        p = a2 * b0;
+        h = MultiplyHigh(a2, b0);
+        ulong lo2 = p & Mask51;
+        ulong hi2 = (h << 13) | (p >> 51);
+        p = a1 * b1;
+        h = MultiplyHigh(a1, b1);
+        lo2 += p & Mask51;
+        hi2 += (h << 13) | (p >> 51);
+        p = a0 * b2;
+        h = MultiplyHigh(a0, b2);
+        lo2 += p & Mask51;
+        hi2 += (h << 13) | (p >> 51);
+        p = a4 * b3x19;
+        h = MultiplyHigh(a4, b3x19);
+        lo2 += p & Mask51;
+        hi2 += (h << 13) | (p >> 51);
+        p = a3 * b4x19;
+        h = MultiplyHigh(a3, b4x19);
+        lo2 += p & Mask51;
+        hi2 += (h << 13) | (p >> 51);
+
+        p = a3 * b0;
+        h = MultiplyHigh(a3, b0);
+        ulong lo3 = p & Mask51;
+        ulong hi3 = (h << 13) | (p >> 51);
+        p = a2 * b1;
+        h = MultiplyHigh(a2, b1);
+        lo3 += p & Mask51;
+        hi3 += (h << 13) | (p >> 51);
+        p = a1 * b2;
+        h = MultiplyHigh(a1, b2);
+        lo3 += p & Mask51;
+        hi3 += (h << 13) | (p >> 51);
+        p = a0 * b3;
+        h = MultiplyHigh(a0, b3);
+        lo3 += p & Mask51;
+        hi3 += (h << 13) | (p >> 51);
+        p = a4 * b4x19;
+        h = MultiplyHigh(a4, b4x19);
+        lo3 += p & Mask51;
+        hi3 += (h << 13) | (p >> 51);
+
+        p = a4 * b0;
+        h = MultiplyHigh(a4, b0);
+        ulong lo4 = p & Mask51;
+        ulong hi4 = (h << 13) | (p >> 51);
+        p = a3 * b1;
+        h = MultiplyHigh(a3, b1);
+        lo4 += p & Mask51;
+        hi4 += (h << 13) | (p >> 51);
+        p = a2 * b2;
+        h = MultiplyHigh(a2, b2);
+        lo4 += p & Mask51;
+        hi4 += (h << 13) | (p >> 51);
+        p = a1 * b3;
+        h = MultiplyHigh(a1, b3);
+        lo4 += p & Mask51;
+        hi4 += (h << 13) | (p >> 51);
+        p = a0 * b4;
+        h = MultiplyHigh(a0, b4);
+        lo4 += p & Mask51;
+        hi4 += (h << 13) | (p >> 51);
+
+        return FoldColumns(lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4);
     }
 
-    /// <summary>this².</summary>
+    /// <summary>this², for limbs below 2^54.</summary>
     internal readonly FieldElement Square()
     {
-        ulong a0x2 = L0 * 2;
-        ulong a1x2 = L1 * 2;
-        ulong a3x19 = L3 * 19;
-        ulong a4x19 = L4 * 19;
-        UInt128 c0 = Mul(L0, L0) + Mul(a1x2, a4x19) + Mul(L2 * 2, a3x19);
-        UInt128 c1 = Mul(a0x2, L1) + Mul(L2 * 2, a4x19) + Mul(L3, a3x19);
-        UInt128 c2 = Mul(a0x2, L2) + Mul(L1, L1) + Mul(L3 * 2, a4x19);
-        UInt128 c3 = Mul(a0x2, L3) + Mul(a1x2, L2) + Mul(L4, a4x19);
-        UInt128 c4 = Mul(a0x2, L4) + Mul(a1x2, L3) + Mul(L2, L2);
-        return Reduce128(c0, c1, c2, c3, c4);
+        ulong a0 = L0, a1 = L1, a2 = L2, a3 = L3, a4 = L4;
+        ulong a0x2 = a0 * 2, a1x2 = a1 * 2, a2x2 = a2 * 2, a3x2 = a3 * 2;
+        ulong a3x19 = a3 * 19, a4x19 = a4 * 19;
+        ulong p, h;
+        p = a0 * a0;
+        h = MultiplyHigh(a0, a0);
+        ulong lo0 = p & Mask51;
+        ulong hi0 = (h << 13) | (p >> 51);
+        p = a1x2 * a4x19;
+        h = MultiplyHigh(a1x2, a4x19);
+        lo0 += p & Mask51;
+        hi0 += (h << 13) | (p >> 51);
+        p = a2x2 * a3x19;
+        h = MultiplyHigh(a2x2, a3x19);
+        lo0 += p & Mask51;
+        hi0 += (h << 13) | (p >> 51);
+
+        p = a0x2 * a1;
+        h = MultiplyHigh(a0x2, a1);
+        ulong lo1 = p & Mask51;
+        ulong hi1 = (h << 13) | (p >> 51);
+        p = a2x2 * a4x19;
+        h = MultiplyHigh(a2x2, a4x19);
+        lo1 += p & Mask51;
+        hi1 += (h << 13) | (p >> 51);
+        p = a3 * a3x19;
+        h = MultiplyHigh(a3, a3x19);
+        lo1 += p & Mask51;
+        hi1 += (h << 13) | (p >> 51);
+
+        p = a0x2 * a2;
+        h = MultiplyHigh(a0x2, a2);
+        ulong lo2 = p & Mask51;
+        ulong hi2 = (h << 13) | (p >> 51);
+        p = a1 * a1;
+        h = MultiplyHigh(a1, a1);
+        lo2 += p & Mask51;
+        hi2 += (h << 13) | (p >> 51);
+        p = a3x2 * a4x19;
+        h = MultiplyHigh(a3x2, a4x19);
+        lo2 += p & Mask51;
+        hi2 += (h << 13) | (p >> 51);
+
+        p = a0x2 * a3;
+        h = MultiplyHigh(a0x2, a3);
+        ulong lo3 = p & Mask51;
+        ulong hi3 = (h << 13) | (p >> 51);
+        p = a1x2 * a2;
+        h = MultiplyHigh(a1x2, a2);
+        lo3 += p & Mask51;
+        hi3 += (h << 13) | (p >> 51);
+        p = a4 * a4x19;
+        h = MultiplyHigh(a4, a4x19);
+        lo3 += p & Mask51;
+        hi3 += (h << 13) | (p >> 51);
+
+        p = a0x2 * a4;
+        h = MultiplyHigh(a0x2, a4);
+        ulong lo4 = p & Mask51;
+        ulong hi4 = (h << 13) | (p >> 51);
+        p = a1x2 * a3;
+        h = MultiplyHigh(a1x2, a3);
+        lo4 += p & Mask51;
+        hi4 += (h << 13) | (p >> 51);
+        p = a2 * a2;
+        h = MultiplyHigh(a2, a2);
+        lo4 += p & Mask51;
+        hi4 += (h << 13) | (p >> 51);
+
+        return FoldColumns(lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3, lo4, hi4);
     }
 
     /// <summary>2·this².</summary>

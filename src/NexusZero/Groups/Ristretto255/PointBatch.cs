@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NexusZero.Groups.Ristretto255;
 
 /// <summary>Conversions of many points at once, sharing one field inversion (Montgomery's trick).</summary>
@@ -7,7 +9,8 @@ internal static class PointBatch
     internal static void ToAffineNiels(ReadOnlySpan<EdwardsPoint> points, Span<AffineNielsPoint> destination)
     {
         int n = points.Length;
-        var prefix = new FieldElement[n];
+        var rented = ArrayPool<FieldElement>.Shared.Rent(Math.Max(1, n));
+        var prefix = rented.AsSpan(0, n);
         var acc = FieldElement.One;
         for (int i = 0; i < n; i++)
         {
@@ -24,5 +27,7 @@ internal static class PointBatch
             var y = points[i].Y * zInv;
             destination[i] = new AffineNielsPoint(y + x, y - x, x * y * FieldElement.D2);
         }
+
+        ArrayPool<FieldElement>.Shared.Return(rented);
     }
 }

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace NexusZero.Groups.Ristretto255;
 
 /// <summary>
 /// A point in projective coordinates (X : Y : Z), x = X/Z, y = Y/Z: extended coordinates without T,
 /// which doubling does not need. Used inside doubling chains.
 /// </summary>
+[SkipLocalsInit]
 internal struct ProjectivePoint
 {
     internal FieldElement X;

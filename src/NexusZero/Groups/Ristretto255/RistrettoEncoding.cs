@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace NexusZero.Groups.Ristretto255;
@@ -7,6 +8,7 @@ namespace NexusZero.Groups.Ristretto255;
 /// equality of cosets, and element derivation from 64 uniform bytes.
 /// </summary>
 /// <remarks>Internal fast API. Every function is constant time in its input.</remarks>
+[SkipLocalsInit]
 internal static class RistrettoEncoding
 {
     /// <summary>Length of an encoded element.</summary>

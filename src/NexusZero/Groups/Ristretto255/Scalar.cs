@@ -14,6 +14,7 @@ namespace NexusZero.Groups.Ristretto255;
 /// <para>Internal fast API for protocol code (e.g. Bulletproofs): value type, no allocation; call
 /// <see cref="Clear"/> on secret copies when done.</para>
 /// </remarks>
+[SkipLocalsInit]
 internal partial struct Scalar
 {
     /// <summary>Length of the canonical encoding.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NexusZero.Groups.Ristretto255;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace NexusZero.Groups.Ristretto255;
 /// variable time (width-5 NAF) for public ones, and a·A + b·B for verifiers.
 /// </summary>
 /// <remarks>Internal fast API: value types in, value types out, no heap allocation.</remarks>
+[SkipLocalsInit]
 internal static class ScalarMultiplication
 {
     private const int VarTimeNafWidth = 5;
@@ -73,6 +76,39 @@ internal static class ScalarMultiplication
             else if (d < 0)
             {
                 t = CompletedPoint.Subtract(t.ToExtended(), table[-d / 2]);
+            }
+
+            r = t.ToProjective();
+        }
+
+        return r.ToExtended();
+    }
+
+    /// <summary>k·B for the generator B in variable time (width-8 NAF over the odd-multiples table). Public scalars only.</summary>
+    internal static EdwardsPoint MultiplyBaseVarTime(in Scalar scalar)
+    {
+        ReadOnlySpan<AffineNielsPoint> baseTable = BasePointTable.OddMultiples;
+        Span<sbyte> naf = stackalloc sbyte[256];
+        scalar.ToNonAdjacentForm(naf, BasePointTable.NafWidth);
+
+        int top = 255;
+        while (top >= 0 && naf[top] == 0)
+        {
+            top--;
+        }
+
+        var r = ProjectivePoint.Identity;
+        for (int i = top; i >= 0; i--)
+        {
+            var t = r.Double();
+            int d = naf[i];
+            if (d > 0)
+            {
+                t = CompletedPoint.Add(t.ToExtended(), baseTable[d / 2]);
+            }
+            else if (d < 0)
+            {
+                t = CompletedPoint.Subtract(t.ToExtended(), baseTable[-d / 2]);
             }
 
             r = t.ToProjective();

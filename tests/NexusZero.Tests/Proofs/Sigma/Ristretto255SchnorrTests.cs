@@ -26,6 +26,16 @@ public sealed class Ristretto255SchnorrTests : SchnorrProofSystemTests
     }
 
     [Fact]
+    public void Identity_in_a_statement_encoding_is_rejected()
+    {
+        var (statement, _) = NewInstance(Group.Generator);
+        var encoded = statement.ToCanonicalBytes();
+        Group.Identity.Encode(encoded.AsSpan(1 + Group.ElementLength));
+        Assert.False(System.TryDecodeStatement(encoded, System.ParametersFor(Group), out _, out var error));
+        Assert.Contains("identity", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parameters_of_another_group_are_refused()
     {
         var (statement, witness) = NewInstance(Group.Generator);

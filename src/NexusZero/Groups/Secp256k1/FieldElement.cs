@@ -1,0 +1,300 @@
+using System.Runtime.CompilerServices;
+using static NexusZero.Groups.Secp256k1.WordArithmetic;
+
+namespace NexusZero.Groups.Secp256k1;
+
+/// <summary>
+/// An element of GF(p), p = 2^256 − 2^32 − 977, as four 64-bit little-endian limbs, always fully
+/// reduced (0 ≤ value &lt; p). Every operation except <see cref="SqrtVarTime"/> runs in constant time:
+/// reduction uses 2^256 ≡ 2^32 + 977 (mod p) and masks instead of branches.
+/// </summary>
+internal struct FieldElement
+{
+    /// <summary>2^256 − p = 2^32 + 977.</summary>
+    private const ulong Fold = 0x1000003D1UL;
+
+    public ulong L0, L1, L2, L3;
+
+    public FieldElement(ulong l0, ulong l1, ulong l2, ulong l3)
+    {
+        L0 = l0;
+        L1 = l1;
+        L2 = l2;
+        L3 = l3;
+    }
+
+    public static FieldElement Zero => default;
+
+    public static FieldElement One => new(1, 0, 0, 0);
+
+    /// <summary>The field prime p as limbs.</summary>
+    public static FieldElement Prime => new(0xFFFFFFFEFFFFFC2FUL, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue);
+
+    /// <summary>A small constant.</summary>
+    public static FieldElement FromUInt64(ulong value) => new(value, 0, 0, 0);
+
+    /// <summary>Decodes 32 big-endian bytes; false (and zero) when the value is not below p.</summary>
+    public static bool TryFromBigEndian(ReadOnlySpan<byte> bytes, out FieldElement result)
+    {
+        var l3 = ReadBigEndian(bytes);
+        var l2 = ReadBigEndian(bytes[8..]);
+        var l1 = ReadBigEndian(bytes[16..]);
+        var l0 = ReadBigEndian(bytes[24..]);
+
+        // value < p  ⇔  value + (2^256 − p) does not carry out of 256 bits.
+        ulong carry = 0;
+        AddWithCarry(l0, Fold, ref carry);
+        AddWithCarry(l1, 0, ref carry);
+        AddWithCarry(l2, 0, ref carry);
+        AddWithCarry(l3, 0, ref carry);
+        if (carry != 0)
+        {
+            result = default;
+            return false;
+        }
+
+        result = new FieldElement(l0, l1, l2, l3);
+        return true;
+    }
+
+    /// <summary>Reduces a 512-bit big-endian integer modulo p (used for hash-to-curve).</summary>
+    public static FieldElement FromWideBigEndian(ReadOnlySpan<byte> wide)
+    {
+        Span<ulong> limbs = stackalloc ulong[8];
+        for (var i = 0; i < 8; i++)
+        {
+            limbs[i] = ReadBigEndian(wide[((7 - i) * 8)..]);
+        }
+
+        return Reduce512(limbs[0], limbs[1], limbs[2], limbs[3], limbs[4], limbs[5], limbs[6], limbs[7]);
+    }
+
+    /// <summary>Writes the canonical 32-byte big-endian encoding.</summary>
+    public readonly void WriteBigEndian(Span<byte> destination)
+    {
+        WordArithmetic.WriteBigEndian(destination, L3);
+        WordArithmetic.WriteBigEndian(destination[8..], L2);
+        WordArithmetic.WriteBigEndian(destination[16..], L1);
+        WordArithmetic.WriteBigEndian(destination[24..], L0);
+    }
+
+    /// <summary>1 when zero, else 0 (constant time).</summary>
+    public readonly ulong IsZeroBit() => WordArithmetic.IsZeroBit(L0 | L1 | L2 | L3);
+
+    /// <summary>The low bit of the canonical value (its parity).</summary>
+    public readonly ulong IsOddBit() => L0 & 1;
+
+    /// <summary>1 when equal, else 0 (constant time; both operands are fully reduced).</summary>
+    public readonly ulong EqualsBit(in FieldElement other) =>
+        WordArithmetic.IsZeroBit((L0 ^ other.L0) | (L1 ^ other.L1) | (L2 ^ other.L2) | (L3 ^ other.L3));
+
+    /// <summary>Replaces this with <paramref name="other"/> when <paramref name="mask"/> is all ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ConditionalAssign(in FieldElement other, ulong mask)
+    {
+        L0 ^= (L0 ^ other.L0) & mask;
+        L1 ^= (L1 ^ other.L1) & mask;
+        L2 ^= (L2 ^ other.L2) & mask;
+        L3 ^= (L3 ^ other.L3) & mask;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FieldElement Add(in FieldElement a, in FieldElement b)
+    {
+        ulong carry = 0;
+        var s0 = AddWithCarry(a.L0, b.L0, ref carry);
+        var s1 = AddWithCarry(a.L1, b.L1, ref carry);
+        var s2 = AddWithCarry(a.L2, b.L2, ref carry);
+        var s3 = AddWithCarry(a.L3, b.L3, ref carry);
+
+        // a + b < 2p. The sum reduced is (sum + Fold) mod 2^256 whenever sum ≥ p, i.e. when the 257-bit
+        // sum carried or when adding Fold to its low 256 bits carries.
+        ulong carry2 = 0;
+        var t0 = AddWithCarry(s0, Fold, ref carry2);
+        var t1 = AddWithCarry(s1, 0, ref carry2);
+        var t2 = AddWithCarry(s2, 0, ref carry2);
+        var t3 = AddWithCarry(s3, 0, ref carry2);
+        var mask = MaskFromBit(carry | carry2);
+        return new FieldElement(s0 ^ ((s0 ^ t0) & mask), s1 ^ ((s1 ^ t1) & mask), s2 ^ ((s2 ^ t2) & mask), s3 ^ ((s3 ^ t3) & mask));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FieldElement Subtract(in FieldElement a, in FieldElement b)
+    {
+        ulong borrow = 0;
+        var d0 = SubtractWithBorrow(a.L0, b.L0, ref borrow);
+        var d1 = SubtractWithBorrow(a.L1, b.L1, ref borrow);
+        var d2 = SubtractWithBorrow(a.L2, b.L2, ref borrow);
+        var d3 = SubtractWithBorrow(a.L3, b.L3, ref borrow);
+
+        // On borrow the 256-bit difference is a − b + 2^256; adding p is subtracting Fold, never borrowing again.
+        var fold = Fold & MaskFromBit(borrow);
+        ulong borrow2 = 0;
+        d0 = SubtractWithBorrow(d0, fold, ref borrow2);
+        d1 = SubtractWithBorrow(d1, 0, ref borrow2);
+        d2 = SubtractWithBorrow(d2, 0, ref borrow2);
+        d3 = SubtractWithBorrow(d3, 0, ref borrow2);
+        return new FieldElement(d0, d1, d2, d3);
+    }
+
+    public static FieldElement Negate(in FieldElement a) => Subtract(Zero, a);
+
+    /// <summary>a · k for a small constant k &lt; 2^32.</summary>
+    public static FieldElement MultiplySmall(in FieldElement a, ulong k)
+    {
+        var p0 = (UInt128)a.L0 * k;
+        var p1 = ((UInt128)a.L1 * k) + (ulong)(p0 >> 64);
+        var p2 = ((UInt128)a.L2 * k) + (ulong)(p1 >> 64);
+        var p3 = ((UInt128)a.L3 * k) + (ulong)(p2 >> 64);
+        return Reduce320((ulong)p0, (ulong)p1, (ulong)p2, (ulong)p3, (ulong)(p3 >> 64));
+    }
+
+    public static FieldElement Multiply(in FieldElement a, in FieldElement b)
+    {
+        // Schoolbook 4×4 limbs; each step a·b + c + d fits in 128 bits.
+        UInt128 t;
+        t = (UInt128)a.L0 * b.L0;
+        var r0 = (ulong)t;
+        t = ((UInt128)a.L0 * b.L1) + (ulong)(t >> 64);
+        var r1 = (ulong)t;
+        t = ((UInt128)a.L0 * b.L2) + (ulong)(t >> 64);
+        var r2 = (ulong)t;
+        t = ((UInt128)a.L0 * b.L3) + (ulong)(t >> 64);
+        var r3 = (ulong)t;
+        var r4 = (ulong)(t >> 64);
+
+        t = ((UInt128)a.L1 * b.L0) + r1;
+        r1 = (ulong)t;
+        t = ((UInt128)a.L1 * b.L1) + r2 + (ulong)(t >> 64);
+        r2 = (ulong)t;
+        t = ((UInt128)a.L1 * b.L2) + r3 + (ulong)(t >> 64);
+        r3 = (ulong)t;
+        t = ((UInt128)a.L1 * b.L3) + r4 + (ulong)(t >> 64);
+        r4 = (ulong)t;
+        var r5 = (ulong)(t >> 64);
+
+        t = ((UInt128)a.L2 * b.L0) + r2;
+        r2 = (ulong)t;
+        t = ((UInt128)a.L2 * b.L1) + r3 + (ulong)(t >> 64);
+        r3 = (ulong)t;
+        t = ((UInt128)a.L2 * b.L2) + r4 + (ulong)(t >> 64);
+        r4 = (ulong)t;
+        t = ((UInt128)a.L2 * b.L3) + r5 + (ulong)(t >> 64);
+        r5 = (ulong)t;
+        var r6 = (ulong)(t >> 64);
+
+        t = ((UInt128)a.L3 * b.L0) + r3;
+        r3 = (ulong)t;
+        t = ((UInt128)a.L3 * b.L1) + r4 + (ulong)(t >> 64);
+        r4 = (ulong)t;
+        t = ((UInt128)a.L3 * b.L2) + r5 + (ulong)(t >> 64);
+        r5 = (ulong)t;
+        t = ((UInt128)a.L3 * b.L3) + r6 + (ulong)(t >> 64);
+        r6 = (ulong)t;
+        var r7 = (ulong)(t >> 64);
+
+        return Reduce512(r0, r1, r2, r3, r4, r5, r6, r7);
+    }
+
+    public static FieldElement Square(in FieldElement a) => Multiply(a, a);
+
+    /// <summary>a^(2^k): k successive squarings.</summary>
+    public static FieldElement SquareTimes(in FieldElement a, int k)
+    {
+        var r = a;
+        for (var i = 0; i < k; i++)
+        {
+            r = Square(r);
+        }
+
+        return r;
+    }
+
+    /// <summary>Reduces lo + hi·2^256 modulo p, using 2^256 ≡ Fold.</summary>
+    private static FieldElement Reduce512(ulong l0, ulong l1, ulong l2, ulong l3, ulong h0, ulong h1, ulong h2, ulong h3)
+    {
+        // hi · Fold is at most 290 bits; add it to lo.
+        var m0 = (UInt128)h0 * Fold;
+        var m1 = ((UInt128)h1 * Fold) + (ulong)(m0 >> 64);
+        var m2 = ((UInt128)h2 * Fold) + (ulong)(m1 >> 64);
+        var m3 = ((UInt128)h3 * Fold) + (ulong)(m2 >> 64);
+        var m4 = (ulong)(m3 >> 64);
+
+        ulong carry = 0;
+        var s0 = AddWithCarry(l0, (ulong)m0, ref carry);
+        var s1 = AddWithCarry(l1, (ulong)m1, ref carry);
+        var s2 = AddWithCarry(l2, (ulong)m2, ref carry);
+        var s3 = AddWithCarry(l3, (ulong)m3, ref carry);
+        return Reduce320(s0, s1, s2, s3, m4 + carry);
+    }
+
+    /// <summary>Reduces a value below 2^320 (top limb &lt; 2^35 in practice) modulo p.</summary>
+    private static FieldElement Reduce320(ulong s0, ulong s1, ulong s2, ulong s3, ulong s4)
+    {
+        var t = ((UInt128)s4 * Fold) + s0;
+        s0 = (ulong)t;
+        ulong carry = (ulong)(t >> 64);
+        s1 = AddWithCarry(s1, 0, ref carry);
+        s2 = AddWithCarry(s2, 0, ref carry);
+        s3 = AddWithCarry(s3, 0, ref carry);
+
+        // A carry out means the value wrapped past 2^256: add Fold once more. The wrapped value is small
+        // (below s4·Fold), so this cannot carry again.
+        var fold = Fold & MaskFromBit(carry);
+        ulong carry2 = 0;
+        s0 = AddWithCarry(s0, fold, ref carry2);
+        s1 = AddWithCarry(s1, 0, ref carry2);
+        s2 = AddWithCarry(s2, 0, ref carry2);
+        s3 = AddWithCarry(s3, 0, ref carry2);
+
+        // Now value < 2^256 < 2p: subtract p once when value ≥ p, i.e. when value + Fold carries.
+        ulong carry3 = 0;
+        var u0 = AddWithCarry(s0, Fold, ref carry3);
+        var u1 = AddWithCarry(s1, 0, ref carry3);
+        var u2 = AddWithCarry(s2, 0, ref carry3);
+        var u3 = AddWithCarry(s3, 0, ref carry3);
+        var mask = MaskFromBit(carry3);
+        return new FieldElement(s0 ^ ((s0 ^ u0) & mask), s1 ^ ((s1 ^ u1) & mask), s2 ^ ((s2 ^ u2) & mask), s3 ^ ((s3 ^ u3) & mask));
+    }
+
+    /// <summary>a^(p−2) = a⁻¹ (0 for 0), by a fixed addition chain: constant time.</summary>
+    public static FieldElement Invert(in FieldElement a)
+    {
+        // p − 2 = [223 ones] 0 [22 ones] 0000 1 0 11 0 1 (binary, most significant first).
+        var x223 = PowerOfOnes223(a, out var x22, out var x2);
+        var t = Multiply(SquareTimes(x223, 23), x22);
+        t = Multiply(SquareTimes(t, 5), a);
+        t = Multiply(SquareTimes(t, 3), x2);
+        return Multiply(SquareTimes(t, 2), a);
+    }
+
+    /// <summary>
+    /// A square root of <paramref name="a"/> when one exists: a^((p+1)/4), valid because p ≡ 3 (mod 4).
+    /// The chain is fixed, but callers branch on the result, so this is only for public values.
+    /// </summary>
+    public static bool SqrtVarTime(in FieldElement a, out FieldElement root)
+    {
+        // (p + 1)/4 = [223 ones] 0 [22 ones] 0000 11 00.
+        var x223 = PowerOfOnes223(a, out var x22, out var x2);
+        var t = Multiply(SquareTimes(x223, 23), x22);
+        t = Multiply(SquareTimes(t, 6), x2);
+        root = SquareTimes(t, 2);
+        return Square(root).EqualsBit(a) == 1;
+    }
+
+    /// <summary>a^(2^223 − 1), also returning a^(2^22 − 1) and a^(2^2 − 1) for the tails.</summary>
+    private static FieldElement PowerOfOnes223(in FieldElement a, out FieldElement x22, out FieldElement x2)
+    {
+        x2 = Multiply(Square(a), a);
+        var x3 = Multiply(Square(x2), a);
+        var x6 = Multiply(SquareTimes(x3, 3), x3);
+        var x9 = Multiply(SquareTimes(x6, 3), x3);
+        var x11 = Multiply(SquareTimes(x9, 2), x2);
+        x22 = Multiply(SquareTimes(x11, 11), x11);
+        var x44 = Multiply(SquareTimes(x22, 22), x22);
+        var x88 = Multiply(SquareTimes(x44, 44), x44);
+        var x176 = Multiply(SquareTimes(x88, 88), x88);
+        var x220 = Multiply(SquareTimes(x176, 44), x44);
+        return Multiply(SquareTimes(x220, 3), x3);
+    }
+}
