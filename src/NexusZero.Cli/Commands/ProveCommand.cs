@@ -20,5 +20,7 @@ internal static class ProveCommand
     private static IEnumerable<Command> Subcommands()
     {
         yield return ProveDlogCommand.Create();
+        yield return ProveKeyCommand.Create();
+        yield return ProveMlweCommand.Create();
     }
 }
