@@ -20,6 +20,8 @@ internal static class ProveCommand
     private static IEnumerable<Command> Subcommands()
     {
         yield return ProveDlogCommand.Create();
+        yield return ProveDleqCommand.Create();
+        yield return ProveRangeCommand.Create();
         yield return ProveKeyCommand.Create();
         yield return ProveMlweCommand.Create();
     }

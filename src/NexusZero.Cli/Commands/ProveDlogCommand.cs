@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using NexusZero.Diagnostics;
 using NexusZero.Groups;
-using NexusZero.Groups.Ristretto255;
 
 namespace NexusZero.Cli.Commands;
 
@@ -33,14 +32,17 @@ internal static class ProveDlogCommand
             Description = "Where to write the proof envelope.",
             Required = true,
         };
-        var command = new Command("dlog", "Prove knowledge of x with X = x·G (Schnorr over ristretto255).")
+        var groupOption = ClassicalCliValues.GroupOption();
+        var command = new Command("dlog", "Prove knowledge of x with X = x·G (Schnorr over ristretto255 or secp256k1).")
         {
+            groupOption,
             secretOption,
             generatorOption,
             contextOption,
             outOption,
         };
         command.SetAction(parseResult => Run(
+            ClassicalCliValues.Group(parseResult.GetRequiredValue(groupOption)),
             parseResult.GetRequiredValue(secretOption),
             parseResult.GetValue(generatorOption),
             parseResult.GetValue(contextOption),
@@ -49,9 +51,8 @@ internal static class ProveDlogCommand
         return command;
     }
 
-    private static int Run(string secretHex, string? generatorHex, string? context, string outPath, TextWriter output)
+    private static int Run(IPrimeOrderGroup group, string secretHex, string? generatorHex, string? context, string outPath, TextWriter output)
     {
-        var group = Ristretto255Group.Instance;
         var generator = generatorHex is null ? group.Generator : DecodeGenerator(group, generatorHex);
         using var secret = DecodeSecret(group, secretHex);
         var publicValue = generator.Multiply(secret);
@@ -76,7 +77,7 @@ internal static class ProveDlogCommand
         {
             return group.TryDecodeScalar(bytes, out var scalar)
                 ? scalar
-                : throw new FormatException($"--secret-hex: not a canonical {group.Name} scalar ({group.ScalarLength} bytes little-endian, below the group order).");
+                : throw new FormatException($"--secret-hex: not a canonical {group.Name} scalar ({group.ScalarLength} bytes, below the group order; little-endian for ristretto255, big-endian for secp256k1).");
         }
         finally
         {

@@ -142,9 +142,8 @@ public sealed class RangeStatement : Statement
             return _commitments;
         }
 
-        var g = Group.Generator;
-        var minG = g.MultiplyVarTime(ConstantTimeGroupOps.ScalarFromUInt64(Group, Min));
-        var maxG = g.MultiplyVarTime(ConstantTimeGroupOps.ScalarFromUInt64(Group, Max));
+        var minG = Group.MultiplyBase(ConstantTimeGroupOps.ScalarFromUInt64(Group, Min));
+        var maxG = Group.MultiplyBase(ConstantTimeGroupOps.ScalarFromUInt64(Group, Max));
         return [_commitments[0] - minG, maxG - _commitments[0]];
     }
 

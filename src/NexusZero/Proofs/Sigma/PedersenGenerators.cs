@@ -43,6 +43,15 @@ public static class PedersenGenerators
         return group.MultiplyBase(value) + (blinding * BlindingBase(group));
     }
 
+    /// <summary>C = value·G + r·H for an unsigned 64-bit value (the form range proofs take), in constant time.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="blinding"/> is null.</exception>
+    public static GroupElement Commit(ulong value, GroupScalar blinding)
+    {
+        ArgumentNullException.ThrowIfNull(blinding);
+        using var scalar = RangeProofs.ConstantTimeGroupOps.ScalarFromUInt64(blinding.Group, value);
+        return Commit(scalar, blinding);
+    }
+
     /// <summary>ElementFromUniformBytes(SHA-512(label ‖ 0x00 ‖ group name)).</summary>
     internal static GroupElement Derive(IPrimeOrderGroup group, string label)
     {

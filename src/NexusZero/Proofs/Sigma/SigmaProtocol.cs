@@ -57,17 +57,20 @@ internal static class SigmaProtocol
         }
     }
 
-    /// <summary>Tⱼ = Σ scalars[i]·Bⱼᵢ + offset·Yⱼ for every equation, in constant time.</summary>
-    public static GroupElement[] Commit(SigmaRelation relation, ReadOnlySpan<GroupScalar> scalars, GroupScalar offset)
+    /// <summary>
+    /// Tⱼ = Σ scalars[i]·Bⱼᵢ + offset·Yⱼ for every equation, in constant time. A null offset skips the
+    /// Yⱼ term: only proofs without an OR gate pass null, since they have no simulated branch to hide.
+    /// </summary>
+    public static GroupElement[] Commit(SigmaRelation relation, ReadOnlySpan<GroupScalar> scalars, GroupScalar? offset)
     {
         var commitments = new GroupElement[relation.Equations.Count];
         for (var j = 0; j < commitments.Length; j++)
         {
             var equation = relation.Equations[j];
-            var sum = offset * equation.Target;
+            var sum = offset is null ? relation.Group.Identity : MultiplySecret(relation.Group, offset, equation.Target);
             foreach (var term in equation.Terms)
             {
-                sum += scalars[term.WitnessIndex] * term.Base;
+                sum += MultiplySecret(relation.Group, scalars[term.WitnessIndex], term.Base);
             }
 
             commitments[j] = sum;
@@ -75,6 +78,10 @@ internal static class SigmaProtocol
 
         return commitments;
     }
+
+    /// <summary>k·P in constant time, through the group's precomputed table when P is the standard generator.</summary>
+    public static GroupElement MultiplySecret(IPrimeOrderGroup group, GroupScalar scalar, GroupElement point) =>
+        ReferenceEquals(point, group.Generator) || point.Equals(group.Generator) ? group.MultiplyBase(scalar) : scalar * point;
 
     /// <summary>sᵢ = kᵢ + c·wᵢ.</summary>
     public static GroupScalar[] Respond(ReadOnlySpan<GroupScalar> nonces, ReadOnlySpan<GroupScalar> witness, GroupScalar challenge)

@@ -62,7 +62,7 @@ internal sealed class SigmaRelation
             var sum = Group.Identity;
             foreach (var term in equation.Terms)
             {
-                sum += witness[term.WitnessIndex] * term.Base;
+                sum += SigmaProtocol.MultiplySecret(Group, witness[term.WitnessIndex], term.Base);
             }
 
             satisfied &= sum.Equals(equation.Target);

@@ -33,7 +33,8 @@ internal static class SigmaTreeProver
         }
 
         using var rng = SigmaProtocol.NonceRng(transcript, leafWitnesses.Where(w => w is not null).SelectMany(w => w!));
-        Commit(state, group, rng, simulatedChallenge: null);
+        var hasOr = HasOrGate(root);
+        Commit(state, group, rng, simulatedChallenge: null, hasOr);
         using var challenge = SigmaProtocol.Challenge(transcript, group, LeafStates(state).SelectMany(l => l.Commitments!));
         Respond(state, challenge);
 
@@ -94,7 +95,7 @@ internal static class SigmaTreeProver
         return state;
     }
 
-    private static void Commit(State state, IPrimeOrderGroup group, TranscriptRng rng, GroupScalar? simulatedChallenge)
+    private static void Commit(State state, IPrimeOrderGroup group, TranscriptRng rng, GroupScalar? simulatedChallenge, bool hasOr)
     {
         state.Real = simulatedChallenge is null;
         state.Challenge = simulatedChallenge;
@@ -110,7 +111,7 @@ internal static class SigmaTreeProver
                 if (state.Real)
                 {
                     state.Nonces = scalars;
-                    state.Commitments = SigmaProtocol.Commit(leaf.Relation, scalars, group.ScalarZero);
+                    state.Commitments = SigmaProtocol.Commit(leaf.Relation, scalars, hasOr ? group.ScalarZero : null);
                 }
                 else
                 {
@@ -123,7 +124,7 @@ internal static class SigmaTreeProver
             case SigmaGate { IsOr: false }:
                 foreach (var child in state.Children)
                 {
-                    Commit(child, group, rng, simulatedChallenge);
+                    Commit(child, group, rng, simulatedChallenge, hasOr);
                 }
 
                 break;
@@ -141,10 +142,10 @@ internal static class SigmaTreeProver
 
                     var challenge = SigmaProtocol.NextScalar(group, rng);
                     sum += challenge;
-                    Commit(child, group, rng, challenge);
+                    Commit(child, group, rng, challenge, hasOr);
                 }
 
-                Commit(realChild, group, rng, state.Real ? null : simulatedChallenge! - sum);
+                Commit(realChild, group, rng, state.Real ? null : simulatedChallenge! - sum, hasOr);
                 break;
         }
     }
@@ -207,6 +208,9 @@ internal static class SigmaTreeProver
                 break;
         }
     }
+
+    private static bool HasOrGate(SigmaNode node) =>
+        node is SigmaGate gate && (gate.IsOr || gate.Children.Any(HasOrGate));
 
     private static IEnumerable<State> LeafStates(State state) =>
         state.Node is SigmaLeaf ? [state] : state.Children.SelectMany(LeafStates);
