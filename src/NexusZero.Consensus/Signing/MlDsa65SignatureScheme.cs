@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using NexusZero.Proofs.Lattice;
-using LatticeMLDsa = NexusZero.Proofs.Lattice.MLDsa;
 
 namespace NexusZero.Consensus.Signing;
 
@@ -28,18 +27,18 @@ public sealed class MlDsa65SignatureScheme : ISignatureScheme
     public string Name => "ml-dsa-65";
 
     /// <inheritdoc />
-    public int PublicKeySize => LatticeMLDsa.MLDsa65.PublicKeySize;
+    public int PublicKeySize => MLDsaScheme.MLDsa65.PublicKeySize;
 
     /// <inheritdoc />
-    public int PrivateKeySize => LatticeMLDsa.MLDsa65.SecretKeySize;
+    public int PrivateKeySize => MLDsaScheme.MLDsa65.SecretKeySize;
 
     /// <inheritdoc />
-    public int SignatureSize => LatticeMLDsa.MLDsa65.SignatureSize;
+    public int SignatureSize => MLDsaScheme.MLDsa65.SignatureSize;
 
     /// <inheritdoc />
     public ISignatureVerifier CreateVerifier(ReadOnlySpan<byte> publicKey)
     {
-        if (!LatticeMLDsa.MLDsa65.TryImportPublicKey(publicKey, out var key))
+        if (!MLDsaScheme.MLDsa65.TryImportPublicKey(publicKey, out var key))
         {
             throw new ArgumentException($"An ML-DSA-65 public key is {PublicKeySize} bytes; got {publicKey.Length}.", nameof(publicKey));
         }
@@ -48,12 +47,12 @@ public sealed class MlDsa65SignatureScheme : ISignatureScheme
     }
 
     /// <inheritdoc />
-    public ISigningKey GenerateKey() => new SigningKey(LatticeMLDsa.MLDsa65.GenerateKey());
+    public ISigningKey GenerateKey() => new SigningKey(MLDsaScheme.MLDsa65.GenerateKey());
 
     /// <inheritdoc />
     public ISigningKey ImportPrivateKey(ReadOnlySpan<byte> privateKey)
     {
-        if (!LatticeMLDsa.MLDsa65.TryImportSecretKey(privateKey, out var key))
+        if (!MLDsaScheme.MLDsa65.TryImportSecretKey(privateKey, out var key))
         {
             throw new ArgumentException($"Not a valid ML-DSA-65 secret key ({PrivateKeySize} bytes with coefficients in range and a matching tr).", nameof(privateKey));
         }
@@ -84,9 +83,9 @@ public sealed class MlDsa65SignatureScheme : ISignatureScheme
 
         public void ExportPrivateKey(Span<byte> destination)
         {
-            if (destination.Length != LatticeMLDsa.MLDsa65.SecretKeySize)
+            if (destination.Length != MLDsaScheme.MLDsa65.SecretKeySize)
             {
-                throw new ArgumentException($"The destination must be {LatticeMLDsa.MLDsa65.SecretKeySize} bytes.", nameof(destination));
+                throw new ArgumentException($"The destination must be {MLDsaScheme.MLDsa65.SecretKeySize} bytes.", nameof(destination));
             }
 
             var encoded = key.ExportSecretKey();
