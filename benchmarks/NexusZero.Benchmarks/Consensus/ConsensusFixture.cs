@@ -9,11 +9,12 @@ namespace NexusZero.Benchmarks.Consensus;
 /// <summary>n in-process validators with fresh P-256 keys, each accepting with a fixed score.</summary>
 internal sealed class ConsensusFixture : IDisposable
 {
-    public ConsensusFixture(int n)
+    public ConsensusFixture(int n, ISignatureScheme? scheme = null)
     {
-        Keys = Enumerable.Range(0, n).Select(_ => SignatureSchemes.Default.GenerateKey()).ToArray();
-        Set = ValidatorSet.Create(1, SignatureSchemes.Default, Keys.Select((k, i) => new ValidatorMember($"v{i:D2}", k.PublicKey.Span)));
-        Validators = Enumerable.Range(0, n).Select(i => new Validator(Set, $"v{i:D2}", Clone(Keys[i]), [new FixedEvaluator(0.8 + (0.001 * i))])).ToArray();
+        scheme ??= SignatureSchemes.Default;
+        Keys = Enumerable.Range(0, n).Select(_ => scheme.GenerateKey()).ToArray();
+        Set = ValidatorSet.Create(1, scheme, Keys.Select((k, i) => new ValidatorMember($"v{i:D2}", k.PublicKey.Span)));
+        Validators = Enumerable.Range(0, n).Select(i => new Validator(Set, $"v{i:D2}", Clone(scheme, Keys[i]), [new FixedEvaluator(0.8 + (0.001 * i))])).ToArray();
     }
 
     public ISigningKey[] Keys { get; }
@@ -38,11 +39,11 @@ internal sealed class ConsensusFixture : IDisposable
         }
     }
 
-    private static ISigningKey Clone(ISigningKey key)
+    private static ISigningKey Clone(ISignatureScheme scheme, ISigningKey key)
     {
-        var d = new byte[32];
-        key.ExportPrivateKey(d);
-        return SignatureSchemes.Default.ImportPrivateKey(d);
+        var secret = new byte[scheme.PrivateKeySize];
+        key.ExportPrivateKey(secret);
+        return scheme.ImportPrivateKey(secret);
     }
 
     private sealed class FixedEvaluator(double score) : IQualityEvaluator

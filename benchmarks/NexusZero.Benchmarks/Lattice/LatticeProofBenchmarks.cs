@@ -21,7 +21,7 @@ public class LatticeProofBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _key = MLDsa.MLDsa65.GenerateKey(new byte[32]);
+        _key = MLDsaScheme.MLDsa65.GenerateKey(new byte[32]);
         _possession = new KeyPossessionStatement(_key.PublicKey);
         _possessionWitness = new KeyPossessionWitness(_key);
         _possessionProof = LatticeKeyPossessionProofSystem.Instance.Prove(_possession, _possessionWitness, KeyPossessionParameters.MLDsa65, Context);

@@ -16,7 +16,7 @@ public class MLDsa65ComparisonBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _key = MLDsa.MLDsa65.GenerateKey(new byte[32]);
+        _key = MLDsaScheme.MLDsa65.GenerateKey(new byte[32]);
         _signature = _key.Sign(_message);
     }
 

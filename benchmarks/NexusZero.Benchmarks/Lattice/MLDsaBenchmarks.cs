@@ -9,7 +9,7 @@ public class MLDsaBenchmarks
 {
     private readonly byte[] _seed = new byte[32];
     private readonly byte[] _message = new byte[32];
-    private MLDsa _scheme = MLDsa.MLDsa44;
+    private MLDsaScheme _scheme = MLDsaScheme.MLDsa44;
     private MLDsaPrivateKey _key = null!;
     private byte[] _signature = [];
 
@@ -19,7 +19,7 @@ public class MLDsaBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _scheme = MLDsa.TryFromName(Scheme, out MLDsa? scheme) ? scheme : throw new ArgumentException(Scheme);
+        _scheme = MLDsaScheme.TryFromName(Scheme, out MLDsaScheme? scheme) ? scheme : throw new ArgumentException(Scheme);
         _key = _scheme.GenerateKey(_seed);
         _signature = _key.Sign(_message);
     }

@@ -22,5 +22,7 @@ internal static class ProveCommand
         yield return ProveDlogCommand.Create();
         yield return ProveDleqCommand.Create();
         yield return ProveRangeCommand.Create();
+        yield return ProveKeyCommand.Create();
+        yield return ProveMlweCommand.Create();
     }
 }

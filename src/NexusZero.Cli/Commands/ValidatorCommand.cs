@@ -15,7 +15,8 @@ internal static class ValidatorCommand
     {
         var id = new Option<string>("--id") { Description = "The validator id (A-Z a-z 0-9 . _ - :, up to 64).", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the private key file; never overwritten.", Required = true };
-        var keygen = new Command("keygen", "Generate a validator key (ECDSA P-256).") { id, output };
+        var scheme = new Option<string>("--scheme") { Description = "ecdsa-p256-sha256 (default) or ml-dsa-65.", DefaultValueFactory = _ => SignatureSchemes.Default.Name };
+        var keygen = new Command("keygen", "Generate a validator key (ECDSA P-256 by default, or ML-DSA-65).") { id, output, scheme };
         keygen.SetAction(parseResult =>
         {
             var validatorId = parseResult.GetValue(id)!;
@@ -25,7 +26,13 @@ internal static class ValidatorCommand
                 return ExitCodes.UsageOrMalformed;
             }
 
-            using var key = SignatureSchemes.Default.GenerateKey();
+            if (!SignatureSchemes.TryGetByName(parseResult.GetValue(scheme)!, out var chosen))
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine($"nexuszero: --scheme: unknown scheme '{parseResult.GetValue(scheme)}' (ecdsa-p256-sha256 or ml-dsa-65).");
+                return ExitCodes.UsageOrMalformed;
+            }
+
+            using var key = chosen.GenerateKey();
             ValidatorKeyFile.Save(parseResult.GetValue(output)!.FullName, validatorId, key);
             parseResult.InvocationConfiguration.Output.WriteLine(ValidatorKeyFile.FormatPublicEntry(validatorId, key.PublicKey.Span));
             return ExitCodes.Success;

@@ -5,7 +5,7 @@ namespace NexusZero.Consensus.Signing;
 /// <summary>The built-in signature schemes, looked up by id or file name.</summary>
 public static class SignatureSchemes
 {
-    private static readonly ISignatureScheme[] BuiltIn = [EcdsaP256SignatureScheme.Instance];
+    private static readonly ISignatureScheme[] BuiltIn = [EcdsaP256SignatureScheme.Instance, MlDsa65SignatureScheme.Instance];
 
     /// <summary>The default scheme: ECDSA P-256 with SHA-256.</summary>
     public static ISignatureScheme Default => EcdsaP256SignatureScheme.Instance;

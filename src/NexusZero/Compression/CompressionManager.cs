@@ -62,6 +62,7 @@ public sealed class CompressionManager
         {
             [CompressionCodecId.None] = NoCompressionCodec.Instance,
             [CompressionCodecId.Lz4] = Lz4Codec.Fast,
+            [CompressionCodecId.Lz4High] = Lz4Codec.High,
             [CompressionCodecId.Brotli] = BrotliCodec.Instance,
         };
         var seen = new HashSet<CompressionCodecId>();

@@ -2,9 +2,9 @@ namespace NexusZero.Compression;
 
 /// <summary>Which codecs <see cref="CompressionManager.ForStrategy"/> tries on a proof payload.</summary>
 /// <remarks>
-/// A prover and its verifiers must use the same strategy: the envelope records only the codec id, and
-/// the verifier re-compresses with its own codec for that id to check the encoding is canonical
-/// (<see cref="Lz4"/> and <see cref="Lz4High"/> both write id <see cref="CompressionCodecId.Lz4"/>).
+/// The envelope records the codec id (<see cref="Lz4High"/> writes <see cref="CompressionCodecId.Lz4High"/>),
+/// and a verifier re-compresses with the built-in codec of that id to check the encoding is canonical, so
+/// envelopes verify whatever strategy the verifier itself uses.
 /// </remarks>
 public enum CompressionStrategy
 {

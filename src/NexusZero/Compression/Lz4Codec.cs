@@ -34,7 +34,7 @@ public sealed class Lz4Codec : ICompressionCodec
     public Lz4FrameOptions Options { get; }
 
     /// <inheritdoc />
-    public CompressionCodecId Id => CompressionCodecId.Lz4;
+    public CompressionCodecId Id => Options.Level == Lz4CompressionLevel.High ? CompressionCodecId.Lz4High : CompressionCodecId.Lz4;
 
     /// <inheritdoc />
     public string Name => Options.Level == Lz4CompressionLevel.High ? "lz4-high" : "lz4";

@@ -6,12 +6,22 @@ using System.Runtime.Intrinsics.X86;
 namespace NexusZero.Lattices;
 
 /// <summary>
-/// The NTT with AVX2: the layers whose butterflies are at least 8 apart run on 8 lanes at once with the
-/// exact Montgomery arithmetic of <see cref="NttScalar"/>, so results are bit-identical; the last three
-/// layers (distance 4, 2, 1) run scalar. Callers check <see cref="Avx2.IsSupported"/> first.
+/// The NTT with AVX2, every layer on 8 lanes with the exact Montgomery arithmetic of
+/// <see cref="NttScalar"/>, so results are bit-identical. Layers with butterflies at least 8 apart pair
+/// whole vectors; the last three (distance 4, 2, 1) work on 16 coefficients at a time, regrouping them
+/// with 128-bit, 64-bit and 32-bit shuffles so that each butterfly's two inputs land in two vectors,
+/// with per-lane twiddle tables laid out to match. Callers check <see cref="Avx2.IsSupported"/> first.
 /// </summary>
 internal static class NttAvx2
 {
+    private const byte InterleavePairs = 0b11_01_10_00;
+    private static readonly int[] Forward4 = LayerTable(4, forward: true);
+    private static readonly int[] Forward2 = LayerTable(2, forward: true);
+    private static readonly int[] Forward1 = LayerTable(1, forward: true);
+    private static readonly int[] Inverse4 = LayerTable(4, forward: false);
+    private static readonly int[] Inverse2 = LayerTable(2, forward: false);
+    private static readonly int[] Inverse1 = LayerTable(1, forward: false);
+
     /// <summary>Forward NTT in place.</summary>
     public static void Forward(Span<int> a)
     {
@@ -34,14 +44,79 @@ internal static class NttAvx2
             }
         }
 
-        NttScalar.ForwardLayers(a, 4, 1, k);
+        ref int forward4 = ref MemoryMarshal.GetArrayDataReference(Forward4);
+        ref int forward2 = ref MemoryMarshal.GetArrayDataReference(Forward2);
+        ref int forward1 = ref MemoryMarshal.GetArrayDataReference(Forward1);
+        for (nuint chunk = 0; chunk < 16; chunk++)
+        {
+            nuint offset = chunk * 16;
+            Vector256<int> v0 = Vector256.LoadUnsafe(ref origin, offset);
+            Vector256<int> v1 = Vector256.LoadUnsafe(ref origin, offset + 8);
+
+            // Distance 4: low halves against high halves.
+            Vector256<int> low = Avx2.Permute2x128(v0, v1, 0x20);
+            Vector256<int> high = Avx2.Permute2x128(v0, v1, 0x31);
+            Vector256<int> t = MontgomeryMultiply(Vector256.LoadUnsafe(ref forward4, chunk * 8), high);
+            (low, high) = (low + t, low - t);
+            v0 = Avx2.Permute2x128(low, high, 0x20);
+            v1 = Avx2.Permute2x128(low, high, 0x31);
+
+            // Distance 2: even 64-bit pairs against odd ones.
+            low = Avx2.UnpackLow(v0.AsInt64(), v1.AsInt64()).AsInt32();
+            high = Avx2.UnpackHigh(v0.AsInt64(), v1.AsInt64()).AsInt32();
+            t = MontgomeryMultiply(Vector256.LoadUnsafe(ref forward2, chunk * 8), high);
+            (low, high) = (low + t, low - t);
+            v0 = Avx2.UnpackLow(low.AsInt64(), high.AsInt64()).AsInt32();
+            v1 = Avx2.UnpackHigh(low.AsInt64(), high.AsInt64()).AsInt32();
+
+            // Distance 1: even coefficients against odd ones.
+            Vector256<int> s0 = Avx2.Shuffle(v0, InterleavePairs);
+            Vector256<int> s1 = Avx2.Shuffle(v1, InterleavePairs);
+            low = Avx2.UnpackLow(s0.AsInt64(), s1.AsInt64()).AsInt32();
+            high = Avx2.UnpackHigh(s0.AsInt64(), s1.AsInt64()).AsInt32();
+            t = MontgomeryMultiply(Vector256.LoadUnsafe(ref forward1, chunk * 8), high);
+            (low, high) = (low + t, low - t);
+            Avx2.Shuffle(Avx2.UnpackLow(low.AsInt64(), high.AsInt64()).AsInt32(), InterleavePairs).StoreUnsafe(ref origin, offset);
+            Avx2.Shuffle(Avx2.UnpackHigh(low.AsInt64(), high.AsInt64()).AsInt32(), InterleavePairs).StoreUnsafe(ref origin, offset + 8);
+        }
     }
 
     /// <summary>Inverse NTT in place, result multiplied by 2^32 (as <see cref="NttScalar.InverseToMontgomery"/>).</summary>
     public static void InverseToMontgomery(Span<int> a)
     {
-        int k = NttScalar.InverseLayers(a, 1, 4, 256);
         ref int origin = ref MemoryMarshal.GetReference(a);
+        ref int inverse4 = ref MemoryMarshal.GetArrayDataReference(Inverse4);
+        ref int inverse2 = ref MemoryMarshal.GetArrayDataReference(Inverse2);
+        ref int inverse1 = ref MemoryMarshal.GetArrayDataReference(Inverse1);
+        for (nuint chunk = 0; chunk < 16; chunk++)
+        {
+            nuint offset = chunk * 16;
+            Vector256<int> s0 = Avx2.Shuffle(Vector256.LoadUnsafe(ref origin, offset), InterleavePairs);
+            Vector256<int> s1 = Avx2.Shuffle(Vector256.LoadUnsafe(ref origin, offset + 8), InterleavePairs);
+
+            // Distance 1.
+            Vector256<int> low = Avx2.UnpackLow(s0.AsInt64(), s1.AsInt64()).AsInt32();
+            Vector256<int> high = Avx2.UnpackHigh(s0.AsInt64(), s1.AsInt64()).AsInt32();
+            (low, high) = (low + high, MontgomeryMultiply(Vector256.LoadUnsafe(ref inverse1, chunk * 8), low - high));
+            Vector256<int> v0 = Avx2.Shuffle(Avx2.UnpackLow(low.AsInt64(), high.AsInt64()).AsInt32(), InterleavePairs);
+            Vector256<int> v1 = Avx2.Shuffle(Avx2.UnpackHigh(low.AsInt64(), high.AsInt64()).AsInt32(), InterleavePairs);
+
+            // Distance 2.
+            low = Avx2.UnpackLow(v0.AsInt64(), v1.AsInt64()).AsInt32();
+            high = Avx2.UnpackHigh(v0.AsInt64(), v1.AsInt64()).AsInt32();
+            (low, high) = (low + high, MontgomeryMultiply(Vector256.LoadUnsafe(ref inverse2, chunk * 8), low - high));
+            v0 = Avx2.UnpackLow(low.AsInt64(), high.AsInt64()).AsInt32();
+            v1 = Avx2.UnpackHigh(low.AsInt64(), high.AsInt64()).AsInt32();
+
+            // Distance 4.
+            low = Avx2.Permute2x128(v0, v1, 0x20);
+            high = Avx2.Permute2x128(v0, v1, 0x31);
+            (low, high) = (low + high, MontgomeryMultiply(Vector256.LoadUnsafe(ref inverse4, chunk * 8), low - high));
+            Avx2.Permute2x128(low, high, 0x20).StoreUnsafe(ref origin, offset);
+            Avx2.Permute2x128(low, high, 0x31).StoreUnsafe(ref origin, offset + 8);
+        }
+
+        int k = 32;
         int[] zetas = NttZetas.Montgomery;
         for (int len = 8; len <= 128; len <<= 1)
         {
@@ -88,6 +163,38 @@ internal static class NttAvx2
             Vector256<int> product = MontgomeryMultiply(Vector256.LoadUnsafe(ref ra, j), Vector256.LoadUnsafe(ref rb, j));
             (Vector256.LoadUnsafe(ref rc, j) + product).StoreUnsafe(ref rc, j);
         }
+    }
+
+    /// <summary>
+    /// Per-lane twiddles for one of the last three layers, 8 per 16-coefficient chunk, in the lane order
+    /// the shuffles above produce. Forward layer with distance d uses zetas[256/(2d) + block]; the inverse
+    /// uses −zetas[256/d − 1 − block], blocks counted from the start of the polynomial.
+    /// </summary>
+    private static int[] LayerTable(int distance, bool forward)
+    {
+        // Which butterfly block (of 2·distance coefficients, numbered within the 16-coefficient chunk)
+        // each lane of the "high" vector belongs to.
+        int[] blockOfLane = distance switch
+        {
+            4 => [0, 0, 0, 0, 1, 1, 1, 1],
+            2 => [0, 0, 2, 2, 1, 1, 3, 3],
+            _ => [0, 1, 4, 5, 2, 3, 6, 7],
+        };
+        int blocksPerChunk = 16 / (2 * distance);
+        int layerStart = 256 / (2 * distance);
+        var table = new int[16 * 8];
+        for (int chunk = 0; chunk < 16; chunk++)
+        {
+            for (int lane = 0; lane < 8; lane++)
+            {
+                int block = (chunk * blocksPerChunk) + blockOfLane[lane];
+                table[(chunk * 8) + lane] = forward
+                    ? NttZetas.Montgomery[layerStart + block]
+                    : -NttZetas.Montgomery[(2 * layerStart) - 1 - block];
+            }
+        }
+
+        return table;
     }
 
     /// <summary>

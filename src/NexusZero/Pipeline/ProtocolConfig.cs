@@ -33,8 +33,7 @@ public sealed record ProtocolConfig
 
     /// <summary>
     /// Which codecs the compression stage tries (ignored when a compression manager is supplied to the
-    /// pipeline). Verification reads every built-in codec whatever this says, except that a payload written
-    /// by <see cref="CompressionStrategy.Lz4High"/> is canonical only for a verifier on that strategy.
+    /// pipeline). Verification reads every built-in codec whatever this says.
     /// </summary>
     public CompressionStrategy CompressionStrategy { get; init; } = CompressionStrategy.Lz4;
 

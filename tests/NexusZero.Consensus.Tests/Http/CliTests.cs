@@ -66,6 +66,12 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(2, NodeProcess.RunToEnd(Timeout, Cli, "validator", "keygen", "--id", "v9", "--out", path).ExitCode);
         Assert.Equal(2, NodeProcess.RunToEnd(Timeout, Cli, "validator", "keygen", "--id", "bad id", "--out", path + "2").ExitCode);
+        Assert.Equal(2, NodeProcess.RunToEnd(Timeout, Cli, "validator", "keygen", "--id", "v8", "--out", path + "3", "--scheme", "rsa").ExitCode);
+
+        var pq = Path.Combine(_directory, "q1.key.json");
+        Assert.Equal(0, NodeProcess.RunToEnd(Timeout, Cli, "validator", "keygen", "--id", "q1", "--out", pq, "--scheme", "ml-dsa-65").ExitCode);
+        using var pqKey = ValidatorKeyFile.Load(pq, out _);
+        Assert.Equal(SignatureSchemeId.MlDsa65, pqKey.Scheme);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

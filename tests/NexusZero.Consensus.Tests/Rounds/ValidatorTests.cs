@@ -24,6 +24,26 @@ public sealed class ValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task ConcurrentRequestsForOneProposalAndRound_AllGetTheSameVote()
+    {
+        var key = Cluster.CloneKey(_cluster.Keys[1]);
+        using var validator = new Validator(_cluster.Set, "v01", key, [new SlowEvaluator()]);
+        var proposal = ProposalFor(Cluster.Content(), round: 9);
+        var votes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => validator.VoteAsync(proposal, Cluster.Content()))));
+        Assert.All(votes, v => Assert.Same(votes[0], v));
+    }
+
+    [Fact]
+    public async Task ManyConcurrentRounds_OnOneClient_AllFinalizeInDistinctRounds()
+    {
+        var client = new InProcessConsensusClient(_cluster.Set, _cluster.Validators);
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => client.ProposeAsync(Cluster.Content($"model-{i % 4}"))));
+        Assert.All(results, r => Assert.True(r.IsFinalized, r.FailureMessage));
+        Assert.Equal(16, results.Select(r => r.Proposal.Round).Distinct().Count());
+        Assert.All(results, r => Assert.True(CertificateVerifier.Verify(r.Certificate!, _cluster.Set, r.Proposal.Subject).IsValid));
+    }
+
+    [Fact]
     public async Task Refuses_OtherSet_PassedDeadline_MismatchedContent()
     {
         var content = Cluster.Content();
@@ -88,6 +108,17 @@ public sealed class ValidatorTests : IDisposable
     }
 
     public void Dispose() => _cluster.Dispose();
+
+    private sealed class SlowEvaluator : IQualityEvaluator
+    {
+        public string Name => "slow";
+
+        public async ValueTask<QualityAssessment> EvaluateAsync(Proposal proposal, ProposalContent content, CancellationToken cancellationToken)
+        {
+            await Task.Delay(50, cancellationToken);
+            return new QualityAssessment(Random.Shared.NextDouble(), Verdict.Accept);
+        }
+    }
 
     private Proposal ProposalFor(ProposalContent content, ulong round) =>
         new(_cluster.Set.SetId, content.ToSubject(), round, DateTimeOffset.UtcNow.AddMinutes(1));

@@ -1,4 +1,4 @@
-using NexusZero.Lattice.Tests.MLDsa;
+using NexusZero.Lattice.Tests.Signatures;
 using NexusZero.Proofs;
 using NexusZero.Proofs.Lattice;
 
@@ -32,9 +32,9 @@ public sealed class KeyPossessionProofTests
     [Fact]
     public void WrongKeyOrParametersAreRejected()
     {
-        using MLDsaPrivateKey key = Proofs.Lattice.MLDsa.MLDsa44.GenerateKey(MLDsaTestData.Seed(21));
-        using MLDsaPrivateKey otherKey = Proofs.Lattice.MLDsa.MLDsa44.GenerateKey(MLDsaTestData.Seed(22));
-        using MLDsaPrivateKey bigKey = Proofs.Lattice.MLDsa.MLDsa65.GenerateKey(MLDsaTestData.Seed(21));
+        using MLDsaPrivateKey key = Proofs.Lattice.MLDsaScheme.MLDsa44.GenerateKey(MLDsaTestData.Seed(21));
+        using MLDsaPrivateKey otherKey = Proofs.Lattice.MLDsaScheme.MLDsa44.GenerateKey(MLDsaTestData.Seed(22));
+        using MLDsaPrivateKey bigKey = Proofs.Lattice.MLDsaScheme.MLDsa65.GenerateKey(MLDsaTestData.Seed(21));
         var statement = new KeyPossessionStatement(key.PublicKey);
         using var witness = new KeyPossessionWitness(key);
         byte[] proof = System.Prove(statement, witness, KeyPossessionParameters.MLDsa44, "c"u8);
@@ -53,7 +53,7 @@ public sealed class KeyPossessionProofTests
     [Fact]
     public void TamperedProofsAndStatementsAreRejected()
     {
-        using MLDsaPrivateKey key = Proofs.Lattice.MLDsa.MLDsa44.GenerateKey(MLDsaTestData.Seed(23));
+        using MLDsaPrivateKey key = Proofs.Lattice.MLDsaScheme.MLDsa44.GenerateKey(MLDsaTestData.Seed(23));
         var statement = new KeyPossessionStatement(key.PublicKey);
         using var witness = new KeyPossessionWitness(key);
         byte[] proof = System.Prove(statement, witness, KeyPossessionParameters.MLDsa44, "c"u8);

@@ -1,5 +1,5 @@
 using NexusZero.Diagnostics;
-using NexusZero.Lattice.Tests.MLDsa;
+using NexusZero.Lattice.Tests.Signatures;
 using NexusZero.Pipeline;
 using NexusZero.Proofs;
 using NexusZero.Proofs.Lattice;
@@ -12,7 +12,7 @@ public sealed class LatticeEnvelopeTests
     [Fact]
     public void KeyPossessionEnvelopeRejectsEverySingleByteChange()
     {
-        using MLDsaPrivateKey key = Proofs.Lattice.MLDsa.MLDsa44.GenerateKey(MLDsaTestData.Seed(30));
+        using MLDsaPrivateKey key = Proofs.Lattice.MLDsaScheme.MLDsa44.GenerateKey(MLDsaTestData.Seed(30));
         var statement = new KeyPossessionStatement(key.PublicKey);
         using var witness = new KeyPossessionWitness(key);
         var pipeline = new ProofPipeline(ProtocolConfig.Default());

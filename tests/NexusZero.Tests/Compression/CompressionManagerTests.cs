@@ -109,13 +109,14 @@ public sealed class CompressionManagerTests
 
     [Theory]
     [InlineData(CompressionStrategy.Lz4, CompressionCodecId.Lz4)]
+    [InlineData(CompressionStrategy.Lz4High, CompressionCodecId.Lz4High)]
     [InlineData(CompressionStrategy.Brotli, CompressionCodecId.Brotli)]
     public void EveryBuiltInCodecIsReadableWhateverTheStrategy(CompressionStrategy writer, CompressionCodecId codec)
     {
         var outcome = CompressionManager.ForStrategy(writer).Compress(Repetitive);
         Assert.Equal(codec, outcome.Codec);
 
-        foreach (var reader in Enum.GetValues<CompressionStrategy>().Where(s => s != CompressionStrategy.Lz4High))
+        foreach (var reader in Enum.GetValues<CompressionStrategy>())
         {
             Assert.Equal(Repetitive, CompressionManager.ForStrategy(reader).Decompress(outcome.Codec, outcome.Output, Repetitive.Length));
         }

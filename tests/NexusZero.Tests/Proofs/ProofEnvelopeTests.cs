@@ -101,7 +101,7 @@ public sealed class ProofEnvelopeTests
     [InlineData(5, 0x02, "format version")]
     [InlineData(7, 0x00, "proof-system id")]
     [InlineData(6, 0xFF, "proof-system id")]
-    [InlineData(10, 0x03, "codec id")]
+    [InlineData(10, 0x04, "codec id")]
     [InlineData(10, 0xFF, "codec id")]
     public void Header_defects_are_rejected_naming_the_field(int offset, byte value, string field)
     {

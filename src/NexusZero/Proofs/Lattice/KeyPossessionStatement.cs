@@ -35,7 +35,7 @@ public sealed class KeyPossessionStatement : Statement
             return false;
         }
 
-        if (!MLDsa.TryFromId(encoded[1], out MLDsa? scheme))
+        if (!MLDsaScheme.TryFromId(encoded[1], out MLDsaScheme? scheme))
         {
             error = $"Unknown ML-DSA scheme id {encoded[1]}.";
             return false;

@@ -194,6 +194,8 @@ internal static class MLDsaCore
         finally
         {
             CryptographicOperations.ZeroMemory(rhoPrime);
+            CryptographicOperations.ZeroMemory(w1Encoded);
+            CryptographicOperations.ZeroMemory(commitmentHash);
             challenge.Clear();
             y.Clear();
             z.Clear();

@@ -13,7 +13,7 @@ public sealed class MLDsaPrivateKey : IDisposable
     private readonly MLDsaExpandedSecretKey _expanded;
     private bool _disposed;
 
-    internal MLDsaPrivateKey(MLDsa algorithm, MLDsaExpandedSecretKey expanded, MLDsaPublicKey publicKey)
+    internal MLDsaPrivateKey(MLDsaScheme algorithm, MLDsaExpandedSecretKey expanded, MLDsaPublicKey publicKey)
     {
         Algorithm = algorithm;
         _expanded = expanded;
@@ -21,7 +21,7 @@ public sealed class MLDsaPrivateKey : IDisposable
     }
 
     /// <summary>The parameter set.</summary>
-    public MLDsa Algorithm { get; }
+    public MLDsaScheme Algorithm { get; }
 
     /// <summary>The matching public key.</summary>
     public MLDsaPublicKey PublicKey { get; }
@@ -52,7 +52,7 @@ public sealed class MLDsaPrivateKey : IDisposable
     public byte[] Sign(ReadOnlySpan<byte> message, ReadOnlySpan<byte> context = default)
     {
         byte[] signature = new byte[Algorithm.SignatureSize];
-        Span<byte> randomness = stackalloc byte[MLDsa.RandomnessSize];
+        Span<byte> randomness = stackalloc byte[MLDsaScheme.RandomnessSize];
         RandomNumberGenerator.Fill(randomness);
         SignCore(message, context, randomness, signature);
         return signature;
@@ -64,7 +64,7 @@ public sealed class MLDsaPrivateKey : IDisposable
     public byte[] SignDeterministic(ReadOnlySpan<byte> message, ReadOnlySpan<byte> context = default)
     {
         byte[] signature = new byte[Algorithm.SignatureSize];
-        SignCore(message, context, stackalloc byte[MLDsa.RandomnessSize], signature);
+        SignCore(message, context, stackalloc byte[MLDsaScheme.RandomnessSize], signature);
         return signature;
     }
 
@@ -79,7 +79,7 @@ public sealed class MLDsaPrivateKey : IDisposable
             return false;
         }
 
-        Span<byte> randomness = stackalloc byte[MLDsa.RandomnessSize];
+        Span<byte> randomness = stackalloc byte[MLDsaScheme.RandomnessSize];
         if (!deterministic)
         {
             RandomNumberGenerator.Fill(randomness);
@@ -103,9 +103,9 @@ public sealed class MLDsaPrivateKey : IDisposable
     /// <summary>Sign with caller-chosen rnd (tests, known-answer vectors).</summary>
     internal void SignCore(ReadOnlySpan<byte> message, ReadOnlySpan<byte> context, ReadOnlySpan<byte> randomness, Span<byte> signature)
     {
-        if (context.Length > MLDsa.MaxContextLength)
+        if (context.Length > MLDsaScheme.MaxContextLength)
         {
-            throw new ArgumentException($"An ML-DSA context is at most {MLDsa.MaxContextLength} bytes, got {context.Length}.", nameof(context));
+            throw new ArgumentException($"An ML-DSA context is at most {MLDsaScheme.MaxContextLength} bytes, got {context.Length}.", nameof(context));
         }
 
         MLDsaExpandedSecretKey key = Expanded;

@@ -6,7 +6,7 @@ public sealed class MLDsaPublicKey : IEquatable<MLDsaPublicKey>
     private readonly byte[] _encoded;
     private readonly Lazy<MLDsaExpandedPublicKey> _expanded;
 
-    internal MLDsaPublicKey(MLDsa algorithm, byte[] encoded)
+    internal MLDsaPublicKey(MLDsaScheme algorithm, byte[] encoded)
     {
         Algorithm = algorithm;
         _encoded = encoded;
@@ -17,7 +17,7 @@ public sealed class MLDsaPublicKey : IEquatable<MLDsaPublicKey>
     }
 
     /// <summary>The parameter set.</summary>
-    public MLDsa Algorithm { get; }
+    public MLDsaScheme Algorithm { get; }
 
     /// <summary>The FIPS 204 encoding (pkEncode).</summary>
     public ReadOnlySpan<byte> Encoded => _encoded;
@@ -31,9 +31,9 @@ public sealed class MLDsaPublicKey : IEquatable<MLDsaPublicKey>
     /// <exception cref="ArgumentException"><paramref name="context"/> is longer than 255 bytes.</exception>
     public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context = default)
     {
-        if (context.Length > MLDsa.MaxContextLength)
+        if (context.Length > MLDsaScheme.MaxContextLength)
         {
-            throw new ArgumentException($"An ML-DSA context is at most {MLDsa.MaxContextLength} bytes, got {context.Length}.", nameof(context));
+            throw new ArgumentException($"An ML-DSA context is at most {MLDsaScheme.MaxContextLength} bytes, got {context.Length}.", nameof(context));
         }
 
         if (signature.Length != Algorithm.SignatureSize)

@@ -244,6 +244,7 @@ public sealed class ModuleLweProofSystem : IProofSystem, IProofFigureReporter
             y2.Clear();
             z1.Clear();
             z2.Clear();
+            w.Clear();
             CryptographicOperations.ZeroMemory(maskSeed);
             challenge.Clear();
         }
@@ -298,10 +299,18 @@ public sealed class ModuleLweProofSystem : IProofSystem, IProofFigureReporter
 
     private static void CommitmentHash(Transcript transcript, PolynomialVector w, Span<byte> destination)
     {
+        // w of a rejected attempt is never published, so its encoding is wiped like the mask.
         byte[] encoded = new byte[w.Length * LatticeCoefficientPacking.PolynomialBytes];
-        LatticeCoefficientPacking.Pack(w, encoded);
-        transcript.AppendMessage("w"u8, encoded);
-        transcript.ChallengeBytes("c"u8, destination);
+        try
+        {
+            LatticeCoefficientPacking.Pack(w, encoded);
+            transcript.AppendMessage("w"u8, encoded);
+            transcript.ChallengeBytes("c"u8, destination);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(encoded);
+        }
     }
 
     private static void PackResponse(ModuleLweParameters set, PolynomialVector z1, PolynomialVector z2, Span<byte> destination)

@@ -1,13 +1,13 @@
 using NexusZero.Proofs.Lattice;
 
-namespace NexusZero.Lattice.Tests.MLDsa;
+namespace NexusZero.Lattice.Tests.Signatures;
 
 internal static class MLDsaTestData
 {
     public static TheoryData<string> SchemeNames => ["ml-dsa-44", "ml-dsa-65", "ml-dsa-87"];
 
-    public static Proofs.Lattice.MLDsa Scheme(string name) =>
-        Proofs.Lattice.MLDsa.TryFromName(name, out Proofs.Lattice.MLDsa? scheme) ? scheme : throw new ArgumentException(name);
+    public static Proofs.Lattice.MLDsaScheme Scheme(string name) =>
+        Proofs.Lattice.MLDsaScheme.TryFromName(name, out Proofs.Lattice.MLDsaScheme? scheme) ? scheme : throw new ArgumentException(name);
 
     public static byte[] Seed(int index)
     {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using NexusZero.Lattice.Tests.Oracles;
 using NexusZero.Proofs.Lattice;
 
-namespace NexusZero.Lattice.Tests.MLDsa;
+namespace NexusZero.Lattice.Tests.Signatures;
 
 /// <summary>Cross-checks against Python's `cryptography` package, which uses OpenSSL's ML-DSA.</summary>
 public sealed class PythonCryptographyInteropTests
@@ -13,7 +13,7 @@ public sealed class PythonCryptographyInteropTests
     [MemberData(nameof(Schemes))]
     public void SameSeedGivesIdenticalPublicKeysAndSignaturesVerifyBothWays(string scheme)
     {
-        Proofs.Lattice.MLDsa algorithm = MLDsaTestData.Scheme(scheme);
+        Proofs.Lattice.MLDsaScheme algorithm = MLDsaTestData.Scheme(scheme);
         byte[] seed = MLDsaTestData.Seed(11);
         using MLDsaPrivateKey key = algorithm.GenerateKey(seed);
         byte[] message = "interop with OpenSSL"u8.ToArray();

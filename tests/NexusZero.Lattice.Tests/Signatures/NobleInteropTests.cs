@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using NexusZero.Lattice.Tests.Oracles;
 using NexusZero.Proofs.Lattice;
 
-namespace NexusZero.Lattice.Tests.MLDsa;
+namespace NexusZero.Lattice.Tests.Signatures;
 
 /// <summary>Cross-checks against @noble/post-quantum (tests/NexusZero.Lattice.Tests/oracle).</summary>
 public sealed class NobleInteropTests
@@ -34,7 +34,7 @@ public sealed class NobleInteropTests
     [MemberData(nameof(Schemes))]
     public void DeterministicSignaturesMatchAndVerifyBothWays(string scheme)
     {
-        Proofs.Lattice.MLDsa algorithm = MLDsaTestData.Scheme(scheme);
+        Proofs.Lattice.MLDsaScheme algorithm = MLDsaTestData.Scheme(scheme);
         using MLDsaPrivateKey key = algorithm.GenerateKey(MLDsaTestData.Seed(7));
         string secretKey = Hex.Of(key.ExportSecretKey());
         string publicKey = Hex.Of(key.PublicKey.Encoded);

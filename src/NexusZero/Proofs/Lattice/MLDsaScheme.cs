@@ -8,22 +8,22 @@ namespace NexusZero.Proofs.Lattice;
 /// is a stateless singleton; keys come from <see cref="GenerateKey()"/> or the import methods.
 /// </summary>
 /// <remarks>Encodings are exactly FIPS 204's; see docs/formats.md (Lattice) and docs/security.md.</remarks>
-public sealed class MLDsa
+public sealed class MLDsaScheme
 {
-    private MLDsa(MLDsaParameters parameters, byte id)
+    private MLDsaScheme(MLDsaParameters parameters, byte id)
     {
         Parameters = parameters;
         Id = id;
     }
 
     /// <summary>ML-DSA-44 (NIST security category 2).</summary>
-    public static MLDsa MLDsa44 { get; } = new(MLDsaParameters.MLDsa44, 44);
+    public static MLDsaScheme MLDsa44 { get; } = new(MLDsaParameters.MLDsa44, 44);
 
     /// <summary>ML-DSA-65 (NIST security category 3).</summary>
-    public static MLDsa MLDsa65 { get; } = new(MLDsaParameters.MLDsa65, 65);
+    public static MLDsaScheme MLDsa65 { get; } = new(MLDsaParameters.MLDsa65, 65);
 
     /// <summary>ML-DSA-87 (NIST security category 5).</summary>
-    public static MLDsa MLDsa87 { get; } = new(MLDsaParameters.MLDsa87, 87);
+    public static MLDsaScheme MLDsa87 { get; } = new(MLDsaParameters.MLDsa87, 87);
 
     /// <summary>The size of the key-generation seed ξ in bytes.</summary>
     public const int SeedSize = 32;
@@ -52,14 +52,14 @@ public sealed class MLDsa
     internal MLDsaParameters Parameters { get; }
 
     /// <summary>The parameter set with the given <see cref="Id"/>, or false.</summary>
-    public static bool TryFromId(byte id, [NotNullWhen(true)] out MLDsa? algorithm)
+    public static bool TryFromId(byte id, [NotNullWhen(true)] out MLDsaScheme? algorithm)
     {
         algorithm = id switch { 44 => MLDsa44, 65 => MLDsa65, 87 => MLDsa87, _ => null };
         return algorithm is not null;
     }
 
     /// <summary>The parameter set named "ml-dsa-44", "ML-DSA-65", ... (case-insensitive), or false.</summary>
-    public static bool TryFromName(string? name, [NotNullWhen(true)] out MLDsa? algorithm)
+    public static bool TryFromName(string? name, [NotNullWhen(true)] out MLDsaScheme? algorithm)
     {
         algorithm = name?.ToUpperInvariant() switch
         {

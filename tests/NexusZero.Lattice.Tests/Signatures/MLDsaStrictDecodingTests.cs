@@ -1,7 +1,7 @@
 using NexusZero.Lattices;
 using NexusZero.Proofs.Lattice;
 
-namespace NexusZero.Lattice.Tests.MLDsa;
+namespace NexusZero.Lattice.Tests.Signatures;
 
 public sealed class MLDsaStrictDecodingTests
 {
@@ -11,7 +11,7 @@ public sealed class MLDsaStrictDecodingTests
     [MemberData(nameof(Schemes))]
     public void WrongLengthsAreRejected(string scheme)
     {
-        Proofs.Lattice.MLDsa algorithm = MLDsaTestData.Scheme(scheme);
+        Proofs.Lattice.MLDsaScheme algorithm = MLDsaTestData.Scheme(scheme);
         using MLDsaPrivateKey key = algorithm.GenerateKey(MLDsaTestData.Seed(1));
         byte[] pk = key.PublicKey.Export();
         byte[] sk = key.ExportSecretKey();
@@ -32,7 +32,7 @@ public sealed class MLDsaStrictDecodingTests
     [MemberData(nameof(Schemes))]
     public void SecretKeyRoundTripsAndOutOfRangeCoefficientsAreRejected(string scheme)
     {
-        Proofs.Lattice.MLDsa algorithm = MLDsaTestData.Scheme(scheme);
+        Proofs.Lattice.MLDsaScheme algorithm = MLDsaTestData.Scheme(scheme);
         using MLDsaPrivateKey key = algorithm.GenerateKey(MLDsaTestData.Seed(2));
         byte[] sk = key.ExportSecretKey();
         using (MLDsaPrivateKey again = algorithm.ImportSecretKey(sk))
@@ -64,7 +64,7 @@ public sealed class MLDsaStrictDecodingTests
     [MemberData(nameof(Schemes))]
     public void MalformedHintsAreRejected(string scheme)
     {
-        Proofs.Lattice.MLDsa algorithm = MLDsaTestData.Scheme(scheme);
+        Proofs.Lattice.MLDsaScheme algorithm = MLDsaTestData.Scheme(scheme);
         MLDsaParameters p = algorithm.Parameters;
         using MLDsaPrivateKey key = algorithm.GenerateKey(MLDsaTestData.Seed(3));
         byte[] message = "hint checks"u8.ToArray();
@@ -104,7 +104,7 @@ public sealed class MLDsaStrictDecodingTests
     [Fact]
     public void ResponseAtTheNormBoundIsRejected()
     {
-        Proofs.Lattice.MLDsa algorithm = Proofs.Lattice.MLDsa.MLDsa44;
+        Proofs.Lattice.MLDsaScheme algorithm = Proofs.Lattice.MLDsaScheme.MLDsa44;
         MLDsaParameters p = algorithm.Parameters;
         using MLDsaPrivateKey key = algorithm.GenerateKey(MLDsaTestData.Seed(4));
         byte[] sig = key.SignDeterministic("z"u8);
@@ -121,7 +121,7 @@ public sealed class MLDsaStrictDecodingTests
     [Fact]
     public void EveryByteOfASignatureMatters()
     {
-        Proofs.Lattice.MLDsa algorithm = Proofs.Lattice.MLDsa.MLDsa44;
+        Proofs.Lattice.MLDsaScheme algorithm = Proofs.Lattice.MLDsaScheme.MLDsa44;
         using MLDsaPrivateKey key = algorithm.GenerateKey(MLDsaTestData.Seed(5));
         byte[] sig = key.Sign("flip"u8, "c"u8);
         Assert.True(key.PublicKey.Verify("flip"u8, sig, "c"u8));
@@ -138,7 +138,7 @@ public sealed class MLDsaStrictDecodingTests
     [Fact]
     public void HedgedSignaturesDifferDeterministicOnesRepeat()
     {
-        using MLDsaPrivateKey key = Proofs.Lattice.MLDsa.MLDsa65.GenerateKey();
+        using MLDsaPrivateKey key = Proofs.Lattice.MLDsaScheme.MLDsa65.GenerateKey();
         Assert.NotEqual(key.Sign("m"u8), key.Sign("m"u8));
         Assert.Equal(key.SignDeterministic("m"u8), key.SignDeterministic("m"u8));
         key.Dispose();
