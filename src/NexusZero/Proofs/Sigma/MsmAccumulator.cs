@@ -1,4 +1,5 @@
 using NexusZero.Groups;
+using NexusZero.Groups.Ristretto255;
 
 namespace NexusZero.Proofs.Sigma;
 
@@ -56,5 +57,40 @@ internal sealed class MsmAccumulator
 
     /// <summary>True when the accumulated sum is the identity.</summary>
     public bool IsIdentity() =>
-        _group.MultiScalarMultiplyVarTime(_scalars.ToArray(), _elements.ToArray()).IsIdentity;
+        _group is Ristretto255Group && _scalars.Count < StrausLimit
+            ? RistrettoStrausIsIdentity()
+            : _group.MultiScalarMultiplyVarTime(_scalars.ToArray(), _elements.ToArray()).IsIdentity;
+
+    /// <summary>
+    /// ristretto255 with fewer terms than this: interleaved wNAF (Straus) with the generator on its
+    /// precomputed table. Counting point additions, Straus (about 51 per term plus 256 doublings) beats
+    /// the bucket method (about 43·(n + 64) for 6-bit windows) below roughly 256 terms, while the
+    /// group's own MSM switches to buckets at 64; batch and range verifiers sit in between.
+    /// </summary>
+    private const int StrausLimit = 256;
+
+    private bool RistrettoStrausIsIdentity()
+    {
+        var count = _scalars.Count;
+        var scalars = new Scalar[count];
+        var points = new EdwardsPoint[count];
+        var baseScalar = Scalar.Zero;
+        var used = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var k = ((Ristretto255Scalar)_scalars[i]).Value;
+            if (ReferenceEquals(_elements[i], _group.Generator))
+            {
+                baseScalar += k;
+                continue;
+            }
+
+            scalars[used] = k;
+            points[used] = ((Ristretto255Element)_elements[i]).Point;
+            used++;
+        }
+
+        var sum = MultiScalarMultiplication.Straus(scalars.AsSpan(0, used), points.AsSpan(0, used), baseScalar);
+        return RistrettoEncoding.IsIdentity(sum) == 1;
+    }
 }
