@@ -37,9 +37,9 @@ internal static class CreditModel
             }
         }
 
-        double[,] w2 = { { 1.4, 1.2, 0.8, -1.3, 1.0, -0.7 } };
+        double[,] w2 = { { 0.7, 0.6, 0.4, -0.65, 0.5, -0.35 } };
         return new DenseModel(
-            [new DenseLayer(w1, b1, Activation.Tanh), new DenseLayer(w2, [0.6], Activation.Sigmoid)],
+            [new DenseLayer(w1, b1, Activation.Tanh), new DenseLayer(w2, [0.3], Activation.Sigmoid)],
             Features,
             ["p_repay"]);
     }

@@ -25,7 +25,7 @@ var summary = BackgroundData.KMeansSummary(applicants, clusters: 20, seed: 1);
 Console.WriteLine($"Model: {string.Join(", ", model.InputNames!)} -> {model.OutputNames![0]}");
 Console.WriteLine($"Background: {background.RowCount} sampled rows (a 20-centroid k-means summary is also available: {summary.RowCount} weighted rows)");
 
-double[] applicant = [38, 0.52, 29, 3, 2, 6, 1, 22];
+double[] applicant = [46, 0.42, 33, 2, 6, 5, 4, 28];
 var prediction = new double[1];
 model.Predict(applicant, 1, prediction);
 Console.WriteLine($"Applicant: {string.Join(", ", model.InputNames!.Zip(applicant, (n, v) => $"{n}={v}"))}");

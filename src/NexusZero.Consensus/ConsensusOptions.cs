@@ -15,6 +15,12 @@ public sealed record ConsensusOptions
     /// </summary>
     public TimeSpan StragglerGrace { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Commit phase: the certificate first goes to just enough validators for a quorum; after this delay without
+    /// a quorum of countersignatures, it goes to all the others too. Default 50 ms.
+    /// </summary>
+    public TimeSpan CommitHedgeDelay { get; init; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>HTTP: the timeout of one request to one validator. Default 2 s.</summary>
     public TimeSpan PerValidatorTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -33,9 +39,9 @@ public sealed record ConsensusOptions
     internal void Validate()
     {
         if (VotingTimeout <= TimeSpan.Zero || CommitTimeout <= TimeSpan.Zero || PerValidatorTimeout <= TimeSpan.Zero
-            || StragglerGrace < TimeSpan.Zero || InitialBackoff < TimeSpan.Zero)
+            || StragglerGrace < TimeSpan.Zero || InitialBackoff < TimeSpan.Zero || CommitHedgeDelay < TimeSpan.Zero)
         {
-            throw new ArgumentException("Consensus timeouts must be positive and the grace and backoff not negative.");
+            throw new ArgumentException("Consensus timeouts must be positive and the grace, hedge delay and backoff not negative.");
         }
 
         if (MaxAttempts is < 1 or > 10)

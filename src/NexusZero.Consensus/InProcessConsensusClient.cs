@@ -35,7 +35,7 @@ public sealed class InProcessConsensusClient : IConsensusClient
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(validators);
-        return validators.Select(v => v.ValidatorSet == set
+        return validators.Select(v => v.ValidatorSet.HasSetId(set.SetId)
             ? (IValidatorChannel)new InProcessValidatorChannel(v)
             : throw new ArgumentException($"Validator '{v.Id}' belongs to another validator set.", nameof(validators))).ToArray();
     }

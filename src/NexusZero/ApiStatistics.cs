@@ -1,6 +1,9 @@
 namespace NexusZero;
 
-/// <summary>A consistent-enough snapshot of a <see cref="NexuszeroApi"/> instance's counters (each read atomically).</summary>
+/// <summary>
+/// A snapshot of a <see cref="NexuszeroApi"/> instance's counters. Each counter is read atomically; under
+/// concurrent use the four are not read at one single instant.
+/// </summary>
 /// <param name="ProofsGenerated">Proofs generated successfully.</param>
 /// <param name="GenerationFailures">Proof generations that ended in an exception.</param>
 /// <param name="ProofsVerified">Verifications that accepted the proof.</param>

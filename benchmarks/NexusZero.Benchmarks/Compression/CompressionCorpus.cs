@@ -22,6 +22,9 @@ public static class CompressionCorpus
     /// <summary>Environment variable naming a directory to write the corpus files (and our frames of them) into.</summary>
     public const string ExportVariable = "NEXUSZERO_COMPRESSION_CORPUS";
 
+    /// <summary>Environment variable narrowing the corpora benchmarked, comma-separated.</summary>
+    public const string SelectVariable = "NEXUSZERO_COMPRESSION_CORPORA";
+
     /// <summary>Generates one corpus.</summary>
     public static byte[] Create(string name) => name switch
     {

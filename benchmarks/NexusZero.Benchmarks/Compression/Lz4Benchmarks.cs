@@ -27,8 +27,11 @@ public class Lz4Benchmarks
     [ParamsSource(nameof(Corpora))]
     public string Corpus { get; set; } = "text";
 
-    /// <summary>The corpus names.</summary>
-    public static IEnumerable<string> Corpora => CompressionCorpus.Names;
+    /// <summary>The corpus names; NEXUSZERO_COMPRESSION_CORPORA (comma-separated) narrows them, so a script can interleave runs.</summary>
+    public static IEnumerable<string> Corpora =>
+        Environment.GetEnvironmentVariable(CompressionCorpus.SelectVariable) is { Length: > 0 } selected
+            ? selected.Split(',').Intersect(CompressionCorpus.Names)
+            : CompressionCorpus.Names;
 
     /// <summary>Builds the corpus and the frames to decode.</summary>
     [GlobalSetup]

@@ -15,7 +15,8 @@ public sealed class EcdsaP256SignatureScheme : ISignatureScheme
     private static readonly BigInteger Order = BigInteger.Parse(
         "0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber);
 
-    private static readonly BigInteger HalfOrder = Order >> 1;
+    // ⌊n/2⌋ as 32 big-endian bytes: for equal-length big-endian values, byte order is numeric order.
+    private static readonly byte[] HalfOrder = (Order >> 1).ToByteArray(isUnsigned: true, isBigEndian: true);
 
     private EcdsaP256SignatureScheme()
     {
@@ -90,8 +91,7 @@ public sealed class EcdsaP256SignatureScheme : ISignatureScheme
         }
     }
 
-    private static bool IsLowS(ReadOnlySpan<byte> s) =>
-        new BigInteger(s, isUnsigned: true, isBigEndian: true) <= HalfOrder;
+    private static bool IsLowS(ReadOnlySpan<byte> s) => s.SequenceCompareTo(HalfOrder) <= 0;
 
     private sealed class Verifier(ECDsa key) : ISignatureVerifier
     {

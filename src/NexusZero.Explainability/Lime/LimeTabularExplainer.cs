@@ -1,3 +1,4 @@
+using System.Buffers;
 using NexusZero.Explainability.Data;
 using NexusZero.Explainability.Models;
 
@@ -129,71 +130,89 @@ public sealed class LimeTabularExplainer : IExplainer
     {
         int p = _setup.InputCount;
         int n = _options.Samples;
+        int k = _setup.OutputCount;
         var random = DeterministicRandom.ForRow(_setup.Seed, row);
-        var samples = new double[n * p];
-        var surrogateInputs = new double[n * p];
-        instance.CopyTo(samples);
-        for (int i = 1; i < n; i++)
+        double[] samplesBuffer = ArrayPool<double>.Shared.Rent(n * p);
+        double[] surrogateBuffer = ArrayPool<double>.Shared.Rent(n * p);
+        double[] predictionsBuffer = ArrayPool<double>.Shared.Rent(n * k);
+        double[] labelsBuffer = ArrayPool<double>.Shared.Rent(n);
+        double[] weightsBuffer = ArrayPool<double>.Shared.Rent(n);
+        try
         {
-            for (int j = 0; j < p; j++)
+            var samples = samplesBuffer.AsSpan(0, n * p);
+            var surrogateInputs = surrogateBuffer.AsSpan(0, n * p);
+            surrogateInputs.Clear();
+            instance.CopyTo(samples);
+            for (int i = 1; i < n; i++)
             {
-                samples[(i * p) + j] = _discretizer is null
-                    ? (random.NextGaussian() * _scale[j]) + (_options.SampleAroundInstance ? instance[j] : _mean[j])
-                    : Undiscretize(j, instance[j], random, surrogateInputs, i);
-            }
-        }
-
-        if (_discretizer is null)
-        {
-            for (int i = 0; i < n * p; i++)
-            {
-                surrogateInputs[i] = (samples[i] - _mean[i % p]) / _scale[i % p];
-            }
-        }
-        else
-        {
-            surrogateInputs.AsSpan(0, p).Fill(1.0);
-        }
-
-        var predictions = new double[n * _setup.OutputCount];
-        ModelCall.Predict(_setup.Model, samples, n, predictions);
-        var labels = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            labels[i] = predictions[(i * _setup.OutputCount) + _options.OutputIndex];
-        }
-
-        var weights = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double d2 = 0;
-            for (int j = 0; j < p; j++)
-            {
-                double d = surrogateInputs[(i * p) + j] - surrogateInputs[j];
-                d2 += d * d;
+                for (int j = 0; j < p; j++)
+                {
+                    samples[(i * p) + j] = _discretizer is null
+                        ? (random.NextGaussian() * _scale[j]) + (_options.SampleAroundInstance ? instance[j] : _mean[j])
+                        : Undiscretize(j, instance[j], random, surrogateInputs, i);
+                }
             }
 
-            weights[i] = Math.Sqrt(Math.Exp(-d2 / (_width * _width)));
-        }
+            if (_discretizer is null)
+            {
+                for (int i = 0; i < n * p; i++)
+                {
+                    surrogateInputs[i] = (samples[i] - _mean[i % p]) / _scale[i % p];
+                }
+            }
+            else
+            {
+                surrogateInputs[..p].Fill(1.0);
+            }
 
-        var ridge = new WeightedRidge(surrogateInputs, p, labels, weights);
-        var selected = SelectFeatures(ridge, p);
-        var (coefficients, intercept, score) = ridge.Fit(selected, _options.RidgeAlpha);
-        var allWeights = new double[p];
-        var contributions = new double[p];
-        double local = intercept;
-        for (int a = 0; a < selected.Length; a++)
+            var predictions = predictionsBuffer.AsSpan(0, n * k);
+            ModelCall.Predict(_setup.Model, samples, n, predictions);
+            var labels = labelsBuffer.AsSpan(0, n);
+            for (int i = 0; i < n; i++)
+            {
+                labels[i] = predictions[(i * k) + _options.OutputIndex];
+            }
+
+            var weights = weightsBuffer.AsSpan(0, n);
+            for (int i = 0; i < n; i++)
+            {
+                double d2 = 0;
+                for (int j = 0; j < p; j++)
+                {
+                    double d = surrogateInputs[(i * p) + j] - surrogateInputs[j];
+                    d2 += d * d;
+                }
+
+                weights[i] = Math.Sqrt(Math.Exp(-d2 / (_width * _width)));
+            }
+
+            var ridge = new WeightedRidge(surrogateInputs, p, labels, weights);
+            var selected = SelectFeatures(ridge, p);
+            var (coefficients, intercept, score) = ridge.Fit(selected, _options.RidgeAlpha);
+            var allWeights = new double[p];
+            var contributions = new double[p];
+            double local = intercept;
+            for (int a = 0; a < selected.Length; a++)
+            {
+                allWeights[selected[a]] = coefficients[a];
+                contributions[selected[a]] = coefficients[a] * surrogateInputs[selected[a]];
+                local += contributions[selected[a]];
+            }
+
+            return new LimeExplanation(allWeights, contributions, intercept, score, local, labels[0], selected);
+        }
+        finally
         {
-            allWeights[selected[a]] = coefficients[a];
-            contributions[selected[a]] = coefficients[a] * surrogateInputs[selected[a]];
-            local += contributions[selected[a]];
+            ArrayPool<double>.Shared.Return(samplesBuffer);
+            ArrayPool<double>.Shared.Return(surrogateBuffer);
+            ArrayPool<double>.Shared.Return(predictionsBuffer);
+            ArrayPool<double>.Shared.Return(labelsBuffer);
+            ArrayPool<double>.Shared.Return(weightsBuffer);
         }
-
-        return new LimeExplanation(allWeights, contributions, intercept, score, local, labels[0], selected);
     }
 
     /// <summary>Samples a quartile bin, records whether it is the instance's, and returns a background value from it.</summary>
-    private double Undiscretize(int feature, double instanceValue, Random random, double[] indicators, int sample)
+    private double Undiscretize(int feature, double instanceValue, Random random, Span<double> indicators, int sample)
     {
         int p = _setup.InputCount;
         int instanceBin = _discretizer!.Bin(feature, instanceValue);

@@ -15,10 +15,15 @@ internal sealed class WeightedRidge
     private readonly double _yMean;
     private readonly double _yVariation;
 
-    public WeightedRidge(double[] x, int features, double[] y, double[] weights)
+    public WeightedRidge(ReadOnlySpan<double> x, int features, ReadOnlySpan<double> y, ReadOnlySpan<double> weights)
     {
         int n = y.Length;
-        double total = weights.Sum();
+        double total = 0;
+        foreach (double w in weights)
+        {
+            total += w;
+        }
+
         _xMean = new double[features];
         for (int i = 0; i < n; i++)
         {

@@ -12,6 +12,13 @@ internal static class DenseKernels
 {
     public static void Forward(DenseLayer layer, ReadOnlySpan<double> input, int rows, Span<double> output)
     {
+        Linear(layer, input, rows, output);
+        Activate(layer.Activation, output[..(rows * layer.OutputCount)], layer.OutputCount);
+    }
+
+    /// <summary>W·x + b for every row, without the activation.</summary>
+    private static void Linear(DenseLayer layer, ReadOnlySpan<double> input, int rows, Span<double> output)
+    {
         int n = layer.InputCount;
         int m = layer.OutputCount;
         if (m >= Vector<double>.Count)
@@ -32,8 +39,6 @@ internal static class DenseKernels
                 }
             }
         }
-
-        Activate(layer.Activation, output[..(rows * m)], m);
     }
 
     private static void Axpy(double[] transposed, double[] bias, ReadOnlySpan<double> x, Span<double> y)

@@ -15,11 +15,22 @@ public static class ExplanationQuality
     /// <summary>The largest |base + Σφ − f(x)| over rows and outputs. For SHAP it should be ~0; for LIME it is the local error.</summary>
     /// <param name="explanation">The explanation.</param>
     /// <param name="model">The explained model.</param>
+    /// <param name="modelOutput">
+    /// For an explanation of a single output of a multi-output model (LIME), the model output it explains; otherwise
+    /// explanation output o is compared with model output o.
+    /// </param>
     /// <returns>The largest residual.</returns>
-    public static double EfficiencyResidual(Explanation explanation, IBatchModel model)
+    /// <exception cref="ArgumentException">The explanation's outputs cannot be matched to the model's.</exception>
+    public static double EfficiencyResidual(Explanation explanation, IBatchModel model, int modelOutput = 0)
     {
         ArgumentNullException.ThrowIfNull(explanation);
         ArgumentNullException.ThrowIfNull(model);
+        bool sameOutputs = explanation.OutputCount == model.OutputCount;
+        if (!sameOutputs && (explanation.OutputCount != 1 || (uint)modelOutput >= (uint)model.OutputCount))
+        {
+            throw new ArgumentException($"An explanation with {explanation.OutputCount} outputs cannot be checked against a model with {model.OutputCount}.", nameof(explanation));
+        }
+
         double worst = 0;
         for (int r = 0; r < explanation.RowCount; r++)
         {
@@ -27,8 +38,7 @@ public static class ExplanationQuality
             ModelCall.Predict(model, explanation.GetInstance(r), 1, y);
             for (int o = 0; o < explanation.OutputCount; o++)
             {
-                int modelOutput = explanation.OutputCount == model.OutputCount ? o : 0;
-                worst = Math.Max(worst, Math.Abs(explanation.GetReconstructedOutput(r, o) - y[modelOutput]));
+                worst = Math.Max(worst, Math.Abs(explanation.GetReconstructedOutput(r, o) - y[sameOutputs ? o : modelOutput]));
             }
         }
 

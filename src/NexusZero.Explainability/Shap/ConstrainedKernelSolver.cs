@@ -15,7 +15,7 @@ internal sealed class ConstrainedKernelSolver
     private readonly int _m;
     private readonly int[] _active;
     private readonly int _q;
-    private readonly double[] _design;
+    private readonly sbyte[] _design;
     private readonly double[] _lastColumn;
 
     /// <param name="masks">Row-major masks, count × m.</param>
@@ -27,7 +27,7 @@ internal sealed class ConstrainedKernelSolver
         _active = active;
         _q = active.Length - 1;
         int count = masks.Length / m;
-        _design = new double[count * Math.Max(_q, 1)];
+        _design = new sbyte[count * Math.Max(_q, 1)];
         _lastColumn = new double[count];
         int last = active[^1];
         for (int i = 0; i < count; i++)
@@ -36,7 +36,7 @@ internal sealed class ConstrainedKernelSolver
             _lastColumn[i] = mask[last];
             for (int j = 0; j < _q; j++)
             {
-                _design[(i * _q) + j] = mask[active[j]] - _lastColumn[i];
+                _design[(i * _q) + j] = (sbyte)(mask[active[j]] - mask[last]);
             }
         }
     }
@@ -94,15 +94,14 @@ internal sealed class ConstrainedKernelSolver
     /// <param name="delta">f(x) − base.</param>
     /// <param name="start">First sample.</param>
     /// <param name="end">One past the last sample.</param>
-    /// <returns>(end − start) × <see cref="PackedLength"/> values.</returns>
-    public double[] Pack(ReadOnlySpan<double> targets, double delta, int start, int end)
+    /// <param name="packed">Destination, (end − start) × <see cref="PackedLength"/> values.</param>
+    public void Pack(ReadOnlySpan<double> targets, double delta, int start, int end, Span<double> packed)
     {
         int q = _q;
         int length = PackedLength;
-        var packed = new double[(end - start) * length];
         for (int i = start; i < end; i++)
         {
-            var row = packed.AsSpan((i - start) * length, length);
+            var row = packed.Slice((i - start) * length, length);
             var d = _design.AsSpan(i * q, q);
             double t = targets[i] - (_lastColumn[i] * delta);
             int index = 0;
@@ -119,15 +118,27 @@ internal sealed class ConstrainedKernelSolver
                 row[index++] = d[j] * t;
             }
         }
+    }
 
-        return packed;
+    /// <summary>Converts Gram/right-hand-side accumulators into the packed layout.</summary>
+    public void PackSums(ReadOnlySpan<double> gram, ReadOnlySpan<double> rhs, Span<double> sums)
+    {
+        int index = 0;
+        for (int j = 0; j < _q; j++)
+        {
+            for (int l = 0; l <= j; l++)
+            {
+                sums[index++] = gram[(j * _q) + l];
+            }
+        }
+
+        rhs[.._q].CopyTo(sums[index..]);
     }
 
     /// <summary>Adds Σ weights[start + i] · packed row i into <paramref name="sums"/> (packed layout).</summary>
-    public void AccumulatePacked(ReadOnlySpan<double> weights, int start, double[] packed, Span<double> sums)
+    public void AccumulatePacked(ReadOnlySpan<double> weights, int start, int rows, ReadOnlySpan<double> packed, Span<double> sums)
     {
         int length = PackedLength;
-        int rows = packed.Length / Math.Max(length, 1);
         int vc = System.Numerics.Vector<double>.Count;
         for (int i = 0; i < rows; i++)
         {
@@ -137,7 +148,7 @@ internal sealed class ConstrainedKernelSolver
                 continue;
             }
 
-            var row = packed.AsSpan(i * length, length);
+            var row = packed.Slice(i * length, length);
             var scale = new System.Numerics.Vector<double>(w);
             int c = 0;
             for (; c + vc <= length; c += vc)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using NexusZero.Explainability.Data;
 using NexusZero.Explainability.Models;
 
@@ -144,6 +145,13 @@ public sealed class KernelShapExplainer : IExplainer
     private static double[] Weights(KernelCoalitionSample sample, int[] references)
     {
         var weights = new double[sample.Count];
+        Weights(sample, references, weights);
+        return weights;
+    }
+
+    private static void Weights(KernelCoalitionSample sample, int[] references, Span<double> weights)
+    {
+        weights.Clear();
         for (int i = 0; i < sample.FixedCount; i++)
         {
             weights[i] = sample.FixedWeights[i];
@@ -159,8 +167,6 @@ public sealed class KernelShapExplainer : IExplainer
         {
             weights[i] = references[i] * sample.RandomWeight / total;
         }
-
-        return weights;
     }
 
     /// <summary>
@@ -180,37 +186,58 @@ public sealed class KernelShapExplainer : IExplainer
         var solution = new double[m];
         var fixedSums = new double[k][];
         var packed = new double[k][];
-        for (int o = 0; o < k; o++)
+        var replicateWeights = new double[count];
+        try
         {
-            var solver = outputs[o].Solver;
-            fixedSums[o] = new double[solver.PackedLength];
-            solver.AccumulatePacked(weights, 0, solver.Pack(outputs[o].Targets, outputs[o].Delta, 0, fixedCount), fixedSums[o]);
-            packed[o] = solver.Pack(outputs[o].Targets, outputs[o].Delta, fixedCount, count);
-        }
-
-        for (int rep = 0; rep < replicates; rep++)
-        {
-            Array.Clear(references);
-            for (int d = 0; d < sample.Draws.Count; d++)
-            {
-                var (first, second) = sample.Draws[random.Next(sample.Draws.Count)];
-                references[first]++;
-                if (second >= 0)
-                {
-                    references[second]++;
-                }
-            }
-
-            var replicateWeights = Weights(sample, references);
             for (int o = 0; o < k; o++)
             {
-                var sums = (double[])fixedSums[o].Clone();
-                outputs[o].Solver.AccumulatePacked(replicateWeights, fixedCount, packed[o], sums);
-                outputs[o].Solver.FinishPacked(sums, outputs[o].Delta, solution);
-                for (int j = 0; j < m; j++)
+                var solver = outputs[o].Solver;
+                int q = solver.Reduced;
+                var gram = new double[q * q];
+                var rhs = new double[q];
+                solver.Accumulate(weights, outputs[o].Targets, outputs[o].Delta, 0, fixedCount, gram, rhs);
+                fixedSums[o] = new double[solver.PackedLength];
+                solver.PackSums(gram, rhs, fixedSums[o]);
+                packed[o] = ArrayPool<double>.Shared.Rent((count - fixedCount) * solver.PackedLength);
+                solver.Pack(outputs[o].Targets, outputs[o].Delta, fixedCount, count, packed[o]);
+            }
+
+            var sums = new double[fixedSums.Max(f => f.Length)];
+            for (int rep = 0; rep < replicates; rep++)
+            {
+                Array.Clear(references);
+                for (int d = 0; d < sample.Draws.Count; d++)
                 {
-                    sum[(j * k) + o] += solution[j];
-                    sumSquares[(j * k) + o] += solution[j] * solution[j];
+                    var (first, second) = sample.Draws[random.Next(sample.Draws.Count)];
+                    references[first]++;
+                    if (second >= 0)
+                    {
+                        references[second]++;
+                    }
+                }
+
+                Weights(sample, references, replicateWeights);
+                for (int o = 0; o < k; o++)
+                {
+                    var solver = outputs[o].Solver;
+                    fixedSums[o].CopyTo(sums, 0);
+                    solver.AccumulatePacked(replicateWeights, fixedCount, count - fixedCount, packed[o], sums);
+                    solver.FinishPacked(sums, outputs[o].Delta, solution);
+                    for (int j = 0; j < m; j++)
+                    {
+                        sum[(j * k) + o] += solution[j];
+                        sumSquares[(j * k) + o] += solution[j] * solution[j];
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var buffer in packed)
+            {
+                if (buffer is not null)
+                {
+                    ArrayPool<double>.Shared.Return(buffer);
                 }
             }
         }

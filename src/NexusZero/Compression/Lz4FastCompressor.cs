@@ -39,17 +39,13 @@ internal static unsafe class Lz4FastCompressor
         fixed (int* t = table)
         {
             return small
-                ? (int)(Run(b, start, buffer.Length, d, t, hash5: false) - d)
-                : (int)(Run(b, start, buffer.Length, d, t, hash5: true) - d);
+                ? (int)(Run<Hash4>(b, start, buffer.Length, d, t) - d)
+                : (int)(Run<Hash5>(b, start, buffer.Length, d, t) - d);
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(byte* p, bool hash5) => hash5
-        ? (int)(((Lz4Block.Read64(p) << 24) * 889523592379UL) >> (64 - LargeHashLog))
-        : (int)((Lz4Block.Read32(p) * 2654435761U) >> (32 - SmallHashLog));
-
-    private static byte* Run(byte* b, int start, int end, byte* d, int* table, bool hash5)
+    private static byte* Run<THash>(byte* b, int start, int end, byte* d, int* table)
+        where THash : struct, IPositionHash
     {
         var ip = b + start;
         var anchor = ip;
@@ -68,12 +64,12 @@ internal static unsafe class Lz4FastCompressor
         // reads 8 bytes, which the current block (at least 13 bytes) keeps in bounds.
         for (var h = b; h < b + start; h++)
         {
-            table[Hash(h, hash5)] = (int)(h - b);
+            table[THash.Of(h)] = (int)(h - b);
         }
 
-        table[Hash(ip, hash5)] = (int)(ip - b);
+        table[THash.Of(ip)] = (int)(ip - b);
         ip++;
-        var forwardHash = Hash(ip, hash5);
+        var forwardHash = THash.Of(ip);
 
         while (true)
         {
@@ -93,7 +89,7 @@ internal static unsafe class Lz4FastCompressor
                 }
 
                 match = b + table[h];
-                forwardHash = Hash(forwardIp, hash5);
+                forwardHash = THash.Of(forwardIp);
                 table[h] = (int)(ip - b);
             }
             while (match + Lz4Block.MaxDistance < ip || Lz4Block.Read32(match) != Lz4Block.Read32(ip));
@@ -116,10 +112,10 @@ internal static unsafe class Lz4FastCompressor
                     return Lz4Block.WriteLastLiterals(op, anchor, iend);
                 }
 
-                table[Hash(ip - 2, hash5)] = (int)(ip - 2 - b);
+                table[THash.Of(ip - 2)] = (int)(ip - 2 - b);
 
                 // A match often follows a match directly: test the current position before skipping.
-                var h = Hash(ip, hash5);
+                var h = THash.Of(ip);
                 match = b + table[h];
                 table[h] = (int)(ip - b);
                 if (match + Lz4Block.MaxDistance >= ip && Lz4Block.Read32(match) == Lz4Block.Read32(ip))
@@ -131,7 +127,27 @@ internal static unsafe class Lz4FastCompressor
             }
 
             ip++;
-            forwardHash = Hash(ip, hash5);
+            forwardHash = THash.Of(ip);
         }
+    }
+
+    /// <summary>A hash of the bytes at a position; a type parameter so each variant gets its own compiled loop.</summary>
+    private interface IPositionHash
+    {
+        static abstract int Of(byte* p);
+    }
+
+    /// <summary>4 bytes into a 13-bit table.</summary>
+    private readonly struct Hash4 : IPositionHash
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Of(byte* p) => (int)((Lz4Block.Read32(p) * 2654435761U) >> (32 - SmallHashLog));
+    }
+
+    /// <summary>5 bytes (read as 8) into a 12-bit table.</summary>
+    private readonly struct Hash5 : IPositionHash
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Of(byte* p) => (int)(((Lz4Block.Read64(p) << 24) * 889523592379UL) >> (64 - LargeHashLog));
     }
 }

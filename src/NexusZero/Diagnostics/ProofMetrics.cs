@@ -13,7 +13,7 @@ public sealed record ProofMetrics
     /// <summary>The proof system that proved.</summary>
     public required ProofSystemId ProofSystem { get; init; }
 
-    /// <summary>Duration of every stage that ran, in pipeline order; skipped stages are absent.</summary>
+    /// <summary>Duration of every stage that ran, by stage; skipped stages are absent.</summary>
     public required IReadOnlyDictionary<ProofStage, TimeSpan> StageDurations { get; init; }
 
     /// <summary>Wall-clock time of the whole pipeline run.</summary>

@@ -20,6 +20,7 @@ internal static class LatticeSecurityEstimator
     private const int RingDegree = Polynomial.N;
     private const int MinimumBlockSize = 50;
     private const double SievedVectorsPerDimension = 0.2075;
+    private const int CoarseStep = 5;
 
     /// <summary>δ(β), the root-Hermite factor of BKZ-β.</summary>
     public static double RootHermiteFactor(int blockSize)
@@ -87,14 +88,27 @@ internal static class LatticeSecurityEstimator
         double bestCost = double.MaxValue;
         int bestBlock = w;
         int bestDimension = w;
-        for (int b = MinimumBlockSize; b < w; b++)
+
+        // Coarse pass in steps of 5 (as Dilithium's own script does), then every block size around the
+        // coarse optimum: a few hundred evaluations instead of one per block size.
+        for (int b = MinimumBlockSize; b < w; b += CoarseStep)
         {
-            double coreCost = CoreSvpEstimate.ClassicalCostPerDimension * b;
-            if (coreCost > bestCost)
+            if (CoreSvpEstimate.ClassicalCostPerDimension * b > bestCost)
             {
                 break;
             }
 
+            Consider(b);
+        }
+
+        int coarse = bestBlock;
+        for (int b = Math.Max(MinimumBlockSize, coarse - CoarseStep + 1); b < Math.Min(w, coarse + CoarseStep); b++)
+        {
+            Consider(b);
+        }
+
+        void Consider(int b)
+        {
             double slope = 2 * Math.Log(RootHermiteFactor(b));
             int sloped = (int)Math.Floor((-1 + Math.Sqrt(1 + (8 * logVolume / slope))) / 2);
             sloped = Math.Clamp(sloped, 1, w);
@@ -103,7 +117,7 @@ internal static class LatticeSecurityEstimator
             double width = firstLength / Math.Sqrt(sloped);
             double inside = Erf(bound / (width * Math.Sqrt(2)));
             double log2Success = inside >= 1 ? 0 : sloped * Math.Log2(inside);
-            double cost = coreCost + Math.Max(0, -log2Success - (SievedVectorsPerDimension * b));
+            double cost = (CoreSvpEstimate.ClassicalCostPerDimension * b) + Math.Max(0, -log2Success - (SievedVectorsPerDimension * b));
             if (cost < bestCost)
             {
                 bestCost = cost;

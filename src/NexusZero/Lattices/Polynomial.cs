@@ -9,24 +9,6 @@ internal static class Polynomial
     /// <summary>The ring degree n.</summary>
     public const int N = 256;
 
-    /// <summary>c = a + b (no reduction).</summary>
-    public static void Add(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> c)
-    {
-        for (int i = 0; i < N; i++)
-        {
-            c[i] = a[i] + b[i];
-        }
-    }
-
-    /// <summary>c = a − b (no reduction).</summary>
-    public static void Subtract(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> c)
-    {
-        for (int i = 0; i < N; i++)
-        {
-            c[i] = a[i] - b[i];
-        }
-    }
-
     /// <summary>Applies <see cref="Zq.Reduce32"/> to every coefficient.</summary>
     public static void Reduce(Span<int> a)
     {

@@ -25,9 +25,6 @@ internal sealed class Shake : IDisposable
     /// <summary>SHAKE256 rate in bytes.</summary>
     public const int Shake256Rate = 136;
 
-    /// <summary>The rate in bytes (one squeezed block).</summary>
-    public int Rate => _rate;
-
     /// <summary>A fresh SHAKE128 instance.</summary>
     public static Shake Create128() => new(Shake128Rate);
 

@@ -38,10 +38,6 @@ internal static class Zq
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ConditionalAddQ(int a) => a + ((a >> 31) & Q);
 
-    /// <summary>The standard representative in [0, q) of any a accepted by <see cref="Reduce32"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Freeze(int a) => ConditionalAddQ(Reduce32(a));
-
     /// <summary>Exact modular exponentiation for setup code (public values only).</summary>
     public static int Power(long baseValue, int exponent)
     {

@@ -140,7 +140,7 @@ public sealed class ProofPipeline
         var metrics = new ProofMetrics
         {
             ProofSystem = system.Id,
-            StageDurations = stages,
+            StageDurations = stages.AsReadOnly(),
             TotalDuration = _time.GetElapsedTime(started),
             OriginalPayloadSize = payload.Length,
             StoredPayloadSize = storedSize,

@@ -125,6 +125,27 @@ public sealed class Lz4ToolInteropTests
         }
     }
 
+    [Fact]
+    public void FastLevelBlocksAreByteIdenticalToTheToolsLevelOne()
+    {
+        // Same algorithm, same table sizes: the tool's level-1 block is an independent oracle for the
+        // fast compressor. Each input fits in one 4 MB block (across blocks lz4's frame code may reuse its
+        // hash table, which changes match choices, not validity). Only the 7-byte header may differ:
+        // lz4 lowers BD to fit a small input.
+        using var directory = new TempDirectory();
+        var options = Lz4FrameOptions.Default with { BlockMaxSize = Lz4BlockMaxSize.Max4MB, ContentSize = false, ContentChecksum = false };
+        foreach (var (name, input) in new[] { ("text", TestInputs.TextLike(300_000, 31)), ("mixed", MultiBlock), ("repetitive", TestInputs.Repetitive(100_000)), ("small", TestInputs.TextLike(5_000, 32)) })
+        {
+            var source = directory.File(name);
+            File.WriteAllBytes(source, input);
+            var result = ExternalTool.Run("lz4", ["-1", "-B7", "-BI", "--no-frame-crc", "-q", "-f", source, source + ".lz4"]);
+            Assert.True(result.ExitCode == 0, result.StandardError);
+            var tool = File.ReadAllBytes(source + ".lz4");
+            var ours = new Lz4Codec(options).Compress(input);
+            Assert.True(tool.AsSpan(7).SequenceEqual(ours.AsSpan(7)), $"{name}: our block differs from lz4 -1 ({ours.Length} vs {tool.Length} bytes)");
+        }
+    }
+
     private static void AssertToolDecodes(TempDirectory directory, byte[] frame, byte[] expected, string what)
     {
         var path = directory.File("ours.lz4");

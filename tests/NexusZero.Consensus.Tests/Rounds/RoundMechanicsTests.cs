@@ -42,6 +42,40 @@ public sealed class RoundMechanicsTests
     }
 
     [Fact]
+    public async Task CommitPhase_ValidatorsSilentAtCommit_AreHedgedAroundWithoutWaitingForTheCommitTimeout()
+    {
+        using var cluster = new Cluster(7);
+        var silent = new HashSet<int> { 0, 1 };
+        var channels = Enumerable.Range(0, 7).Select(i => silent.Contains(i)
+            ? (Transport.IValidatorChannel)new SilentAtCommitChannel(cluster.Validators[i])
+            : new Transport.InProcessValidatorChannel(cluster.Validators[i]));
+        var options = new ConsensusOptions { CommitTimeout = TimeSpan.FromSeconds(30), CommitHedgeDelay = TimeSpan.FromMilliseconds(50) };
+
+        var result = await new InProcessConsensusClient(cluster.Set, channels, options).ProposeAsync(Cluster.Content()).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True(result.IsFinalized, result.FailureMessage);
+        Assert.Equal(7, result.Certificate!.Votes.Count);
+        Assert.DoesNotContain(result.Certificate.CommitSignatures, c => c.ValidatorId is "v00" or "v01");
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task CommitPhase_FailsWhenTooFewCountersign()
+    {
+        using var cluster = new Cluster(4);
+        var channels = Enumerable.Range(0, 4).Select(i => i < 2
+            ? (Transport.IValidatorChannel)new SilentAtCommitChannel(cluster.Validators[i])
+            : new Transport.InProcessValidatorChannel(cluster.Validators[i]));
+        var options = new ConsensusOptions { CommitTimeout = TimeSpan.FromMilliseconds(300) };
+
+        var result = await new InProcessConsensusClient(cluster.Set, channels, options).ProposeAsync(Cluster.Content());
+
+        Assert.Equal(ConsensusFailureReason.NotEnoughCommitSignatures, result.FailureReason);
+        Assert.Equal([RoundState.Idle, RoundState.Proposing, RoundState.Voting, RoundState.Committing, RoundState.Failed], result.History);
+        Assert.Null(result.Certificate);
+    }
+
+    [Fact]
     public async Task Metrics_CountVotesInvalidVotesAndEvidence()
     {
         var measurements = new Dictionary<string, double>();

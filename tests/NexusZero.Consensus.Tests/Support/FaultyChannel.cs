@@ -63,3 +63,18 @@ internal sealed class FaultyChannel(FaultKind kind, string id, ISigningKey key, 
         return new CommitSignature(id, RandomNumberGenerator.GetBytes(64));
     }
 }
+
+/// <summary>Votes honestly, then never answers the commit request (until cancelled).</summary>
+internal sealed class SilentAtCommitChannel(Validator validator) : IValidatorChannel
+{
+    public string ValidatorId => validator.Id;
+
+    public async Task<IReadOnlyList<SignedVote>> RequestVotesAsync(Proposal proposal, ProposalContent content, CancellationToken cancellationToken) =>
+        [await validator.VoteAsync(proposal, content, cancellationToken)];
+
+    public async Task<CommitSignature> RequestCommitAsync(QuorumCertificate certificate, CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    }
+}

@@ -63,4 +63,17 @@ public sealed class QualityTests
         var noisy = new KernelShapExplainer(TestModels.Mlp(4, 8, 1, Activation.Tanh, Activation.Identity, 2), background, new KernelShapOptions { Seed = 1 });
         Assert.All(ExplanationQuality.LocalLipschitz(noisy, TestModels.Rows(1, 4, seed: 1), samples: 4), e => Assert.True(e >= 0 && double.IsFinite(e)));
     }
+
+    [Fact]
+    public void Efficiency_residual_of_lime_is_its_local_error_on_the_explained_output()
+    {
+        var model = TestModels.Mlp(4, 6, 2, Activation.Tanh, Activation.Softmax, seed: 5);
+        var background = TestModels.Background(40, 4, seed: 1);
+        var instances = TestModels.Rows(1, 4, seed: 2);
+        var explainer = new LimeTabularExplainer(model, background, new LimeOptions { Seed = 1, OutputIndex = 1, Samples = 1000 });
+        var detail = explainer.ExplainDetailed(instances)[0];
+        var explanation = explainer.Explain(instances);
+        Assert.Equal(detail.LocalError, ExplanationQuality.EfficiencyResidual(explanation, model, modelOutput: 1), 1e-12);
+        Assert.Throws<ArgumentException>(() => ExplanationQuality.EfficiencyResidual(explanation, model, modelOutput: 2));
+    }
 }

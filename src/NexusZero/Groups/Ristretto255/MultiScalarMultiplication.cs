@@ -46,7 +46,7 @@ internal static class MultiScalarMultiplication
         if (points.Length >= PippengerThreshold)
         {
             var sum = Pippenger(scalars, points);
-            var b = ScalarMultiplication.DoubleMultiplyWithBaseVarTime(Scalar.Zero, EdwardsPoint.Identity, baseScalar);
+            var b = ScalarMultiplication.MultiplyBaseVarTime(baseScalar);
             return sum.Add(b);
         }
 

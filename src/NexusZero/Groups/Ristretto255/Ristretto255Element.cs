@@ -54,7 +54,7 @@ public sealed class Ristretto255Element : GroupElement
     {
         var k = Ristretto255Scalar.Cast(scalar).Value;
         return ReferenceEquals(this, Ristretto255Group.GeneratorElement)
-            ? new Ristretto255Element(ScalarMultiplication.DoubleMultiplyWithBaseVarTime(Scalar.Zero, EdwardsPoint.Identity, k))
+            ? new Ristretto255Element(ScalarMultiplication.MultiplyBaseVarTime(k))
             : new Ristretto255Element(ScalarMultiplication.MultiplyVarTime(_point, k));
     }
 

@@ -84,6 +84,39 @@ internal static class ScalarMultiplication
         return r.ToExtended();
     }
 
+    /// <summary>k·B for the generator B in variable time (width-8 NAF over the odd-multiples table). Public scalars only.</summary>
+    internal static EdwardsPoint MultiplyBaseVarTime(in Scalar scalar)
+    {
+        ReadOnlySpan<AffineNielsPoint> baseTable = BasePointTable.OddMultiples;
+        Span<sbyte> naf = stackalloc sbyte[256];
+        scalar.ToNonAdjacentForm(naf, BasePointTable.NafWidth);
+
+        int top = 255;
+        while (top >= 0 && naf[top] == 0)
+        {
+            top--;
+        }
+
+        var r = ProjectivePoint.Identity;
+        for (int i = top; i >= 0; i--)
+        {
+            var t = r.Double();
+            int d = naf[i];
+            if (d > 0)
+            {
+                t = CompletedPoint.Add(t.ToExtended(), baseTable[d / 2]);
+            }
+            else if (d < 0)
+            {
+                t = CompletedPoint.Subtract(t.ToExtended(), baseTable[-d / 2]);
+            }
+
+            r = t.ToProjective();
+        }
+
+        return r.ToExtended();
+    }
+
     /// <summary>a·A + b·B for the generator B, in variable time (Schnorr-style verification).</summary>
     internal static EdwardsPoint DoubleMultiplyWithBaseVarTime(in Scalar a, in EdwardsPoint point, in Scalar b)
     {

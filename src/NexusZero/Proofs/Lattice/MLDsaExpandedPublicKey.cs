@@ -14,7 +14,6 @@ internal sealed class MLDsaExpandedPublicKey
         Parameters = parameters;
         Encoded = encoded;
         Rho = rho;
-        T1 = t1;
         Matrix = UniformSampler.ExpandA(rho, parameters.K, parameters.L);
         T1ShiftedNtt = t1.Clone();
         for (int i = 0; i < parameters.K; i++)
@@ -35,9 +34,6 @@ internal sealed class MLDsaExpandedPublicKey
 
     /// <summary>ρ.</summary>
     public byte[] Rho { get; }
-
-    /// <summary>t1 (coefficients in [0, 2^10)).</summary>
-    public PolynomialVector T1 { get; }
 
     /// <summary>Â in the NTT domain.</summary>
     public PolynomialMatrix Matrix { get; }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using NexusZero.Lattices;
 
 namespace NexusZero.Proofs.Lattice;
@@ -19,8 +18,6 @@ public static class ModuleLweParameterSelector
     /// </summary>
     public const double MaxExpectedRepetitions = 100;
 
-    private static readonly ConcurrentDictionary<(int K, int L, int Gamma1Bits), (double Classical, double Quantum)> SisCache = new();
-    private static readonly ConcurrentDictionary<(int K, int L, int Eta), double> StatementCache = new();
 
     /// <summary>Selects parameters for a k×l statement with secrets in [−η, η] at <paramref name="securityLevel"/> bits.</summary>
     /// <exception cref="ArgumentException">The shape is out of range.</exception>
@@ -40,25 +37,43 @@ public static class ModuleLweParameterSelector
             throw new NexusZeroException(NexusZeroErrorKind.OptimizationFailed, $"No challenge weight τ ≤ {ModuleLweParameters.MaxTau} gives a {securityLevel}-bit challenge space.");
         }
 
-        ModuleLweParameterChoice? best = null;
-        double bestCost = double.MaxValue;
-        for (int gamma1Bits = ModuleLweParameters.MinGamma1Bits; gamma1Bits <= ModuleLweParameters.MaxGamma1Bits; gamma1Bits++)
+        // The Module-SIS estimate falls as γ1 grows: bisect for the largest admissible log2 γ1, then
+        // compare the cost of every admissible γ1 (closed-form, no further estimates).
+        int low = ModuleLweParameters.MinGamma1Bits;
+        int high = ModuleLweParameters.MaxGamma1Bits;
+        if (ModuleLweSecurity.RelaxedWitnessSis(k, l, low).ClassicalBits < securityLevel)
         {
-            ModuleLweParameterChoice candidate = Evaluate(ModuleLweParameters.Create(k, l, gamma1Bits, tau), eta);
-            if (candidate.SisClassicalBits < securityLevel)
-            {
-                break;
-            }
+            high = low - 1;
+        }
 
-            double cost = candidate.ProofSize * candidate.ExpectedRepetitions;
-            if (candidate.ExpectedRepetitions <= MaxExpectedRepetitions && cost < bestCost)
+        while (low < high)
+        {
+            int middle = (low + high + 1) / 2;
+            if (ModuleLweSecurity.RelaxedWitnessSis(k, l, middle).ClassicalBits >= securityLevel)
             {
-                bestCost = cost;
-                best = candidate;
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
             }
         }
 
-        return best ?? throw new NexusZeroException(
+        ModuleLweParameters? best = null;
+        double bestCost = double.MaxValue;
+        for (int gamma1Bits = ModuleLweParameters.MinGamma1Bits; gamma1Bits <= high; gamma1Bits++)
+        {
+            (double acceptance, int proofSize) = Shape(k, l, gamma1Bits, tau * eta);
+            double repetitions = acceptance > 0 ? 1 / acceptance : double.PositiveInfinity;
+            double cost = proofSize * repetitions;
+            if (repetitions <= MaxExpectedRepetitions && cost < bestCost)
+            {
+                bestCost = cost;
+                best = ModuleLweParameters.Create(k, l, gamma1Bits, tau);
+            }
+        }
+
+        return best is not null ? Evaluate(best, eta) : throw new NexusZeroException(
             NexusZeroErrorKind.OptimizationFailed,
             $"No masking range γ1 ≤ 2^{ModuleLweParameters.MaxGamma1Bits} reaches {securityLevel} bits with at most {MaxExpectedRepetitions} expected attempts for a {k}×{l} Module-LWE proof with η = {eta} (β = {tau * eta}); use a larger module.");
     }
@@ -71,18 +86,8 @@ public static class ModuleLweParameterSelector
         int k = parameters.K;
         int l = parameters.L;
         int beta = parameters.Tau * eta;
-        double gamma1 = parameters.Gamma1;
-        double perCoefficient = Math.Max(0, (2 * (gamma1 - beta)) - 1) / (2 * gamma1);
-        double acceptance = Math.Pow(perCoefficient, Polynomial.N * (k + l));
-        int proofSize = ModuleLweParameters.CommitmentHashSize + (32 * (parameters.Gamma1Bits + 1) * (k + l));
-        (double sisClassical, double sisQuantum) = SisCache.GetOrAdd((k, l, parameters.Gamma1Bits), key =>
-        {
-            // The extracted witness has ‖s̄‖∞ < 2(γ1 − β) ≤ 2γ1; estimating at 2γ1 keeps the figure
-            // independent of η and never above the exact one.
-            CoreSvpEstimate estimate = LatticeSecurityEstimator.ModuleSisInfinity(key.K, key.K + key.L + 1, 2.0 * (1 << key.Gamma1Bits));
-            return (estimate.ClassicalBits, estimate.QuantumBits);
-        });
-        double statementBits = StatementCache.GetOrAdd((k, l, eta), key => LatticeSecurityEstimator.ModuleLwePrimal(key.K, key.L, key.Eta).ClassicalBits);
+        (double acceptance, int proofSize) = Shape(k, l, parameters.Gamma1Bits, beta);
+        CoreSvpEstimate sis = ModuleLweSecurity.RelaxedWitnessSis(k, l, parameters.Gamma1Bits);
         return new ModuleLweParameterChoice(
             parameters,
             beta,
@@ -90,8 +95,15 @@ public static class ModuleLweParameterSelector
             acceptance > 0 ? 1 / acceptance : double.PositiveInfinity,
             proofSize,
             parameters.ChallengeSpaceBits,
-            sisClassical,
-            sisQuantum,
-            statementBits);
+            sis.ClassicalBits,
+            sis.QuantumBits,
+            ModuleLweSecurity.Statement(k, l, eta).ClassicalBits);
+    }
+
+    private static (double Acceptance, int ProofSize) Shape(int k, int l, int gamma1Bits, int beta)
+    {
+        double gamma1 = 1 << gamma1Bits;
+        double perCoefficient = Math.Max(0, (2 * (gamma1 - beta)) - 1) / (2 * gamma1);
+        return (Math.Pow(perCoefficient, Polynomial.N * (k + l)), ModuleLweParameters.CommitmentHashSize + (32 * (gamma1Bits + 1) * (k + l)));
     }
 }

@@ -106,7 +106,7 @@ public sealed record ModuleLweParameters : ParameterSet
     /// </summary>
     private static int EstimateSecurityBits(int k, int l, int gamma1Bits, int tau)
     {
-        double sis = LatticeSecurityEstimator.ModuleSisInfinity(k, k + l + 1, 2.0 * (1 << gamma1Bits)).ClassicalBits;
+        double sis = ModuleLweSecurity.RelaxedWitnessSis(k, l, gamma1Bits).ClassicalBits;
         return (int)Math.Floor(Math.Min(sis, ChallengeBits(tau)));
     }
 }
