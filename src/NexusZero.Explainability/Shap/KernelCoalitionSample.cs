@@ -53,7 +53,7 @@ internal sealed class KernelCoalitionSample
             weightVector[s] /= total;
         }
 
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<byte[], int>(Math.Min(budget, 1 << 16), MaskComparer.Instance);
         var remaining = (double[])weightVector.Clone();
         int left = budget;
         int fullSizes = 0;
@@ -95,7 +95,7 @@ internal sealed class KernelCoalitionSample
         return sample;
     }
 
-    private void SampleRest(int m, double[] weightVector, int fullSizes, int pairedSizes, int left, Random random, Dictionary<string, int> seen)
+    private void SampleRest(int m, double[] weightVector, int fullSizes, int pairedSizes, int left, Random random, Dictionary<byte[], int> seen)
     {
         int sizes = weightVector.Length - 1;
         var cumulative = new double[sizes - fullSizes];
@@ -149,35 +149,26 @@ internal sealed class KernelCoalitionSample
         }
     }
 
-    private int Add(byte[] mask, Dictionary<string, int> seen, ref int left)
+    private int Add(byte[] mask, Dictionary<byte[], int> seen, ref int left)
     {
-        string key = Key(mask);
-        if (seen.TryGetValue(key, out int existing))
+        if (seen.TryGetValue(mask, out int existing))
         {
             return existing;
         }
 
         int index = Count;
-        seen[key] = index;
+        seen[(byte[])mask.Clone()] = index;
         Masks.AddRange(mask);
         left--;
         return index;
     }
 
-    private void AddFixed(byte[] mask, double weight, Dictionary<string, int> seen)
+    private void AddFixed(byte[] mask, double weight, Dictionary<byte[], int> seen)
     {
-        seen[Key(mask)] = Count;
+        seen[mask] = Count;
         Masks.AddRange(mask);
         FixedWeights.Add(weight);
     }
-
-    private static string Key(byte[] mask) => string.Create(mask.Length, mask, static (span, m) =>
-    {
-        for (int i = 0; i < m.Length; i++)
-        {
-            span[i] = (char)('0' + m[i]);
-        }
-    });
 
     private static byte[] Complement(byte[] mask)
     {
@@ -223,6 +214,21 @@ internal sealed class KernelCoalitionSample
             {
                 index[i] = index[i - 1] + 1;
             }
+        }
+    }
+
+    /// <summary>Compares masks by content, so coalitions are deduplicated without building string keys.</summary>
+    private sealed class MaskComparer : IEqualityComparer<byte[]>
+    {
+        public static readonly MaskComparer Instance = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj)
+        {
+            var hash = default(HashCode);
+            hash.AddBytes(obj);
+            return hash.ToHashCode();
         }
     }
 }

@@ -85,6 +85,26 @@ public sealed class SampledShapTests
     }
 
     [Fact]
+    public void Sampled_explainers_handle_more_features_than_exact_accepts()
+    {
+        var weights = Enumerable.Range(0, 25).Select(i => (i % 5) - 2.0).ToArray();
+        var model = DenseModel.Linear(weights, 0.5);
+        var background = TestModels.Background(10, 25, seed: 1);
+        var mean = background.Mean();
+        var x = TestModels.Rows(1, 25, seed: 2, scale: 2)[0];
+        var kernel = new KernelShapExplainer(model, background, new KernelShapOptions { Seed = 1, Budget = 400 }).Explain([x]);
+        var permutation = new PermutationShapExplainer(model, background, new PermutationShapOptions { Seed = 1, PermutationPairs = 2 }).Explain([x]);
+        foreach (var explanation in new[] { kernel, permutation })
+        {
+            Assert.Equal(TestModels.Predict(model, x)[0], explanation.GetReconstructedOutput(0), 1e-9);
+            for (int i = 0; i < 25; i++)
+            {
+                Assert.Equal(weights[i] * (x[i] - mean[i]), explanation.GetValue(0, i), 1e-8);
+            }
+        }
+    }
+
+    [Fact]
     public void Permutation_shap_equals_exact_on_an_additive_model()
     {
         var model = new DelegateModel(6, 2, (inputs, rows, outputs) =>
