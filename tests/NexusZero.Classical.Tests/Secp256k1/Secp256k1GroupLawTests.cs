@@ -53,6 +53,7 @@ public sealed class Secp256k1GroupLawTests
     [InlineData(47)]
     [InlineData(48)]
     [InlineData(130)]
+    [InlineData(520)]
     public void Msm_matches_the_sum_of_products(int count)
     {
         var scalars = new GroupScalar[count];
