@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using NexusZero.Hashing;
 using NexusZero.Transcripts;
 
 namespace NexusZero.Benchmarks.Proofs;

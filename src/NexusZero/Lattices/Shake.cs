@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using NexusZero.Hashing;
 
 namespace NexusZero.Lattices;
 
@@ -70,7 +71,7 @@ internal sealed class Shake : IDisposable
             data = data[take..];
             if (_position == _rate)
             {
-                KeccakPermutation.Permute(_state);
+                KeccakF1600.Permute(_state);
                 _position = 0;
             }
         }
@@ -84,7 +85,7 @@ internal sealed class Shake : IDisposable
         {
             state[_position] ^= DomainPadding;
             state[_rate - 1] ^= 0x80;
-            KeccakPermutation.Permute(_state);
+            KeccakF1600.Permute(_state);
             _position = 0;
             _squeezing = true;
         }
@@ -93,7 +94,7 @@ internal sealed class Shake : IDisposable
         {
             if (_position == _rate)
             {
-                KeccakPermutation.Permute(_state);
+                KeccakF1600.Permute(_state);
                 _position = 0;
             }
 

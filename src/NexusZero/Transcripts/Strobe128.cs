@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using NexusZero.Hashing;
 
 namespace NexusZero.Transcripts;
 

@@ -1,3 +1,4 @@
+using NexusZero.Hashing;
 using NexusZero.Transcripts;
 using Org.BouncyCastle.Crypto.Digests;
 

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace NexusZero.Transcripts;
+namespace NexusZero.Hashing;
 
 /// <summary>
 /// The Keccak-f[1600] permutation (FIPS 202, section 3) on a 200-byte state. Lanes are read and
