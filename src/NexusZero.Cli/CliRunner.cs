@@ -14,7 +14,7 @@ internal static class CliRunner
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            error.WriteLine($"nexuszero: {OneLine(parseResult.Errors[0].Message)}");
+            error.WriteLine($"nexuszero: {string.Join(" ", parseResult.Errors.Select(e => OneLine(e.Message)))}");
             return ExitCodes.UsageOrMalformed;
         }
 
