@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using NexusZero.Groups;
 
@@ -7,67 +6,20 @@ namespace NexusZero.Proofs.Sigma;
 /// <summary>
 /// Proof of knowledge of openings of Pedersen commitments whose values satisfy Σ aᵢ·vᵢ = b.
 /// </summary>
-/// <remarks>
-/// Stateless and safe to share across threads; one <see cref="GroupParameterSet"/> per group. The proof
-/// layout and transcript are documented in docs/formats.md (Classical).
-/// </remarks>
-public sealed class LinearRelationProofSystem : IProofSystem
+public sealed class LinearRelationProofSystem : SigmaProofSystem
 {
-    private static readonly ReadOnlyCollection<StatementKind> Kinds = Array.AsReadOnly([StatementKind.LinearRelation]);
-
-    private readonly SigmaProofSystemCore _core = new(
-        ProofSystemId.LinearRelation,
-        "Proof of a linear relation between committed values",
-        typeof(LinearRelationStatement),
-        static (ReadOnlySpan<byte> encoded, IPrimeOrderGroup group, [NotNullWhen(true)] out Statement? statement, [NotNullWhen(false)] out string? error) =>
-        {
-            var ok = LinearRelationStatement.TryDecode(encoded, group, out var decoded, out error);
-            statement = decoded;
-            return ok;
-        });
-
     private LinearRelationProofSystem()
+        : base(ProofSystemId.LinearRelation, "Proof of a linear relation between committed values", StatementKind.LinearRelation, typeof(LinearRelationStatement), DecodeStatement)
     {
     }
 
     /// <summary>The single instance.</summary>
     public static LinearRelationProofSystem Instance { get; } = new();
 
-    /// <inheritdoc />
-    public ProofSystemId Id => _core.Id;
-
-    /// <inheritdoc />
-    public string Name => _core.Name;
-
-    /// <inheritdoc />
-    public IReadOnlyList<StatementKind> SupportedStatements => Kinds;
-
-    /// <summary>The parameter set for <paramref name="group"/>.</summary>
-    /// <exception cref="ArgumentException">This system does not support the group.</exception>
-    public GroupParameterSet ParametersFor(IPrimeOrderGroup group) => _core.ParametersFor(group);
-
-    /// <inheritdoc />
-    public ParameterSet SelectDefaultParameters(Statement statement, int securityLevel) => _core.SelectDefaultParameters(statement, securityLevel);
-
-    /// <inheritdoc />
-    public bool TryGetParameterSet(ushort id, [NotNullWhen(true)] out ParameterSet? parameters) => _core.TryGetParameterSet(id, out parameters);
-
-    /// <inheritdoc />
-    public bool TryDecodeStatement(ReadOnlySpan<byte> encoded, ParameterSet parameters, [NotNullWhen(true)] out Statement? statement, [NotNullWhen(false)] out string? error) =>
-        _core.TryDecodeStatement(encoded, parameters, out statement, out error);
-
-    /// <inheritdoc />
-    public byte[] Prove(Statement statement, Witness witness, ParameterSet parameters, ReadOnlySpan<byte> context) =>
-        _core.Prove(statement, witness, parameters, context);
-
-    /// <inheritdoc />
-    public VerificationResult Verify(Statement statement, ReadOnlySpan<byte> proof, ParameterSet parameters, ReadOnlySpan<byte> context) =>
-        _core.Verify(statement, proof, parameters, context);
-
-    /// <summary>
-    /// Verifies many proofs of this kind at once with a random linear combination and one multi-scalar
-    /// multiplication; valid only when every proof is. A failure names the first bad item.
-    /// </summary>
-    /// <exception cref="ArgumentException">A statement or the parameters are of the wrong kind (misuse).</exception>
-    public VerificationResult VerifyBatch(IReadOnlyList<SigmaBatchItem> items, ParameterSet parameters) => _core.VerifyBatch(items, parameters);
+    private static bool DecodeStatement(ReadOnlySpan<byte> encoded, IPrimeOrderGroup group, [NotNullWhen(true)] out Statement? statement, [NotNullWhen(false)] out string? error)
+    {
+        var ok = LinearRelationStatement.TryDecode(encoded, group, out var decoded, out error);
+        statement = decoded;
+        return ok;
+    }
 }
