@@ -103,6 +103,21 @@ internal static unsafe class Lz4BlockDecoder
                     {
                         Unsafe.CopyBlockUnaligned(op, ip, 16);
                     }
+                    else if (iend - ip >= literals + 32 && oend - op >= literals + 32)
+                    {
+                        // Longer runs in 32-byte chunks: the last chunk overshoots the run by less
+                        // than 32 bytes, which the test above proves lies inside both buffers.
+                        var from = ip;
+                        var to = op;
+                        var stop = op + literals;
+                        do
+                        {
+                            Unsafe.CopyBlockUnaligned(to, from, 32);
+                            to += 32;
+                            from += 32;
+                        }
+                        while (to < stop);
+                    }
                     else
                     {
                         Buffer.MemoryCopy(ip, op, literals, literals);
