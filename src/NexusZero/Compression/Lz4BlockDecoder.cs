@@ -49,47 +49,97 @@ internal static unsafe class Lz4BlockDecoder
                 }
 
                 int token = *ip++;
-                long literalLength = token >> 4;
-                if (literalLength == 15)
-                {
-                    literalLength += ReadLengthExtension(ref ip, iend, "literal");
-                }
+                int offset;
+                var literalCode = token >> 4;
 
-                if (literalLength > iend - ip)
-                {
-                    throw new FormatException($"LZ4 literal length {literalLength} runs past the end of the input block.");
-                }
-
-                if (literalLength > oend - op)
-                {
-                    return false;
-                }
-
-                var literals = (int)literalLength;
-                if (literals <= 16 && iend - ip >= 16 && oend - op >= 16)
+                // Shortcut for the common sequence (fewer than 15 literals) far from both ends. With at
+                // least 18 input bytes left, the 16-byte literal read stays in the input and the
+                // literals (at most 14) are followed by a whole offset inside it, so this is never the
+                // block's last sequence. With at least 32 output bytes left, the 16-byte literal write
+                // and an 18-byte match write starting at most 14 bytes further stay in the output.
+                // Every check below is one the general path makes too, so a block is accepted or
+                // rejected alike whichever path reads it.
+                if (literalCode != 15 && iend - ip >= 18 && oend - op >= 32)
                 {
                     Unsafe.CopyBlockUnaligned(op, ip, 16);
+                    ip += literalCode;
+                    op += literalCode;
+                    offset = ip[0] | (ip[1] << 8);
+                    ip += 2;
+
+                    // A short match (at most 18 bytes) whose offset is at least 8 and which lies inside
+                    // the window: three chunks of 8, 8 and 2 bytes each read only bytes already written
+                    // (the offset is at least the chunk size) and stay inside the 32 output bytes above.
+                    if ((token & 15) != 15 && offset >= 8 && offset <= op - lowest)
+                    {
+                        var match = op - offset;
+                        Unsafe.WriteUnaligned(op, Unsafe.ReadUnaligned<ulong>(match));
+                        Unsafe.WriteUnaligned(op + 8, Unsafe.ReadUnaligned<ulong>(match + 8));
+                        Unsafe.WriteUnaligned(op + 16, Unsafe.ReadUnaligned<ushort>(match + 16));
+                        op += (token & 15) + Lz4Block.MinMatch;
+                        continue;
+                    }
                 }
                 else
                 {
-                    Buffer.MemoryCopy(ip, op, literals, literals);
+                    long literalLength = literalCode;
+                    if (literalLength == 15)
+                    {
+                        literalLength += ReadLengthExtension(ref ip, iend, "literal");
+                    }
+
+                    if (literalLength > iend - ip)
+                    {
+                        throw LiteralPastInput(literalLength);
+                    }
+
+                    if (literalLength > oend - op)
+                    {
+                        return false;
+                    }
+
+                    var literals = (int)literalLength;
+                    if (literals <= 16 && iend - ip >= 16 && oend - op >= 16)
+                    {
+                        Unsafe.CopyBlockUnaligned(op, ip, 16);
+                    }
+                    else if (iend - ip >= literals + 32 && oend - op >= literals + 32)
+                    {
+                        // Longer runs in 32-byte chunks: the last chunk overshoots the run by less
+                        // than 32 bytes, which the test above proves lies inside both buffers.
+                        var from = ip;
+                        var to = op;
+                        var stop = op + literals;
+                        do
+                        {
+                            Unsafe.CopyBlockUnaligned(to, from, 32);
+                            to += 32;
+                            from += 32;
+                        }
+                        while (to < stop);
+                    }
+                    else
+                    {
+                        Buffer.MemoryCopy(ip, op, literals, literals);
+                    }
+
+                    ip += literals;
+                    op += literals;
+                    if (ip == iend)
+                    {
+                        outputEnd = (int)(op - d);
+                        return true;
+                    }
+
+                    if (iend - ip < 2)
+                    {
+                        throw new FormatException("LZ4 block is truncated inside a match offset.");
+                    }
+
+                    offset = ip[0] | (ip[1] << 8);
+                    ip += 2;
                 }
 
-                ip += literals;
-                op += literals;
-                if (ip == iend)
-                {
-                    outputEnd = (int)(op - d);
-                    return true;
-                }
-
-                if (iend - ip < 2)
-                {
-                    throw new FormatException("LZ4 block is truncated inside a match offset.");
-                }
-
-                var offset = ip[0] | (ip[1] << 8);
-                ip += 2;
                 if (offset == 0)
                 {
                     throw new FormatException("LZ4 match offset is zero.");
@@ -97,7 +147,7 @@ internal static unsafe class Lz4BlockDecoder
 
                 if (offset > op - lowest)
                 {
-                    throw new FormatException($"LZ4 match offset {offset} points before the start of the output window ({op - lowest} bytes available).");
+                    throw OffsetBeforeWindow(offset, op - lowest);
                 }
 
                 long matchLength = token & 15;
@@ -117,6 +167,15 @@ internal static unsafe class Lz4BlockDecoder
             }
         }
     }
+
+    // Exceptions are built out of line so the decoding loop carries no string formatting.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FormatException LiteralPastInput(long literalLength) =>
+        new($"LZ4 literal length {literalLength} runs past the end of the input block.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FormatException OffsetBeforeWindow(int offset, long available) =>
+        new($"LZ4 match offset {offset} points before the start of the output window ({available} bytes available).");
 
     private static long ReadLengthExtension(ref byte* ip, byte* iend, string what)
     {

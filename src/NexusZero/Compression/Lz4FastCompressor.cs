@@ -20,9 +20,17 @@ internal static unsafe class Lz4FastCompressor
     /// Compresses <c>buffer[start..]</c> into <paramref name="destination"/>; <c>buffer[..start]</c>
     /// (at most <see cref="Lz4Block.HistoryLength"/> bytes) is earlier data that matches may refer to.
     /// </summary>
-    /// <returns>The compressed length.</returns>
+    /// <param name="buffer">History followed by the block.</param>
+    /// <param name="start">Where the block begins.</param>
+    /// <param name="destination">At least the block bound long.</param>
+    /// <param name="giveUpAt">
+    /// A length at which the caller stores the block raw instead; once the output is certain to
+    /// reach it, compression stops (skipping the copy of the remaining literals) and returns -1.
+    /// Whenever the result is not -1 it and the bytes written are exactly those without a limit.
+    /// </param>
+    /// <returns>The compressed length, or -1 when it would be at least <paramref name="giveUpAt"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is smaller than the block bound.</exception>
-    public static int Compress(ReadOnlySpan<byte> buffer, int start, Span<byte> destination)
+    public static int Compress(ReadOnlySpan<byte> buffer, int start, Span<byte> destination, int giveUpAt = int.MaxValue)
     {
         var length = buffer.Length - start;
         if (destination.Length < Lz4Block.MaxCompressedLength(length))
@@ -38,13 +46,15 @@ internal static unsafe class Lz4FastCompressor
         fixed (byte* d = destination)
         fixed (int* t = table)
         {
-            return small
-                ? (int)(Run<Hash4>(b, start, buffer.Length, d, t) - d)
-                : (int)(Run<Hash5>(b, start, buffer.Length, d, t) - d);
+            var end = small
+                ? Run<Hash4>(b, start, buffer.Length, d, t, giveUpAt)
+                : Run<Hash5>(b, start, buffer.Length, d, t, giveUpAt);
+            return end == null ? -1 : (int)(end - d);
         }
     }
 
-    private static byte* Run<THash>(byte* b, int start, int end, byte* d, int* table)
+    // Returns the output end, or null once the output is certain to reach giveUpAt bytes.
+    private static byte* Run<THash>(byte* b, int start, int end, byte* d, int* table, long giveUpAt)
         where THash : struct, IPositionHash
     {
         var ip = b + start;
@@ -53,7 +63,7 @@ internal static unsafe class Lz4FastCompressor
         var op = d;
         if (end - start < Lz4Block.MatchFindLimit + 1)
         {
-            return Lz4Block.WriteLastLiterals(op, anchor, iend);
+            return Finish(d, op, anchor, iend, giveUpAt);
         }
 
         var mflimit = iend - Lz4Block.MatchFindLimit;
@@ -85,7 +95,7 @@ internal static unsafe class Lz4FastCompressor
                 step = searchBudget++ >> SkipTrigger;
                 if (forwardIp > mflimit)
                 {
-                    return Lz4Block.WriteLastLiterals(op, anchor, iend);
+                    return Finish(d, op, anchor, iend, giveUpAt);
                 }
 
                 match = b + table[h];
@@ -101,6 +111,13 @@ internal static unsafe class Lz4FastCompressor
                 match--;
             }
 
+            // This sequence alone adds its literals, an offset and a token, and the last literals
+            // (at least 5 bytes and a token) follow: past the limit, no need to copy the literals.
+            if ((op - d) + (ip - anchor) + 3 >= giveUpAt)
+            {
+                return null;
+            }
+
             while (true)
             {
                 var matchLength = Lz4Block.MinMatch + Lz4Block.CountMatch(ip + Lz4Block.MinMatch, match + Lz4Block.MinMatch, matchLimit);
@@ -109,7 +126,7 @@ internal static unsafe class Lz4FastCompressor
                 anchor = ip;
                 if (ip > mflimit)
                 {
-                    return Lz4Block.WriteLastLiterals(op, anchor, iend);
+                    return Finish(d, op, anchor, iend, giveUpAt);
                 }
 
                 table[THash.Of(ip - 2)] = (int)(ip - 2 - b);
@@ -129,6 +146,14 @@ internal static unsafe class Lz4FastCompressor
             ip++;
             forwardHash = THash.Of(ip);
         }
+    }
+
+    // Incompressible input ends in one long literal run; when it cannot beat the limit its copy is skipped.
+    private static byte* Finish(byte* d, byte* op, byte* anchor, byte* iend, long giveUpAt)
+    {
+        var literals = iend - anchor;
+        var tokenAndExtension = literals >= 15 ? 2 + ((literals - 15) / 255) : 1;
+        return (op - d) + tokenAndExtension + literals >= giveUpAt ? null : Lz4Block.WriteLastLiterals(op, anchor, iend);
     }
 
     /// <summary>A hash of the bytes at a position; a type parameter so each variant gets its own compiled loop.</summary>

@@ -91,14 +91,14 @@ internal static class Lz4FrameEncoder
 
             var compressed = options.Level switch
             {
-                Lz4CompressionLevel.Fast => Lz4FastCompressor.Compress(buffer, start, target),
+                Lz4CompressionLevel.Fast => Lz4FastCompressor.Compress(buffer, start, target, giveUpAt: block.Length),
                 Lz4CompressionLevel.High => Lz4HighCompressor.Compress(buffer, start, target),
                 _ => throw new ArgumentOutOfRangeException(nameof(options), options.Level, "Unknown LZ4 compression level."),
             };
 
             int stored;
             uint header;
-            if (compressed < block.Length)
+            if (compressed >= 0 && compressed < block.Length)
             {
                 stored = compressed;
                 header = (uint)compressed;
