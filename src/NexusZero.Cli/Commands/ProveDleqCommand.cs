@@ -15,8 +15,8 @@ internal static class ProveDleqCommand
         var hOption = new Option<string>("--h-hex") { Description = "The second generator H as a canonical element of the group, in hex.", Required = true };
         var gOption = new Option<string?>("--g-hex") { Description = "The first generator G (default: the group's standard generator)." };
         var groupOption = ClassicalCliValues.GroupOption();
-        var contextOption = new Option<string?>("--context") { Description = "Text bound into the proof (UTF-8)." };
-        var outOption = new Option<string>("--out") { Description = "Where to write the proof envelope.", Required = true };
+        var contextOption = ProveOptions.Context();
+        var outOption = ProveOptions.Out();
         var command = new Command("dleq", "Prove X = x·G and Y = x·H for one secret x (Chaum–Pedersen).")
         {
             secretOption, hOption, gOption, groupOption, contextOption, outOption,

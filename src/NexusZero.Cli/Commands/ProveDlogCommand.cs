@@ -23,15 +23,8 @@ internal static class ProveDlogCommand
         {
             Description = "The generator G as a canonical ristretto255 element in hex (default: the standard base point).",
         };
-        var contextOption = new Option<string?>("--context")
-        {
-            Description = "Text bound into the proof (UTF-8); the proof verifies only with the same context.",
-        };
-        var outOption = new Option<string>("--out")
-        {
-            Description = "Where to write the proof envelope.",
-            Required = true,
-        };
+        var contextOption = ProveOptions.Context();
+        var outOption = ProveOptions.Out();
         var groupOption = ClassicalCliValues.GroupOption();
         var command = new Command("dlog", "Prove knowledge of x with X = x·G (Schnorr over ristretto255 or secp256k1).")
         {

@@ -26,15 +26,8 @@ internal static class ProveKeyCommand
             Description = "The 32-byte key-generation seed ξ in hex (the key pair is derived from it).",
             Required = true,
         };
-        var contextOption = new Option<string?>("--context")
-        {
-            Description = "Text bound into the proof (UTF-8); the proof verifies only with the same context.",
-        };
-        var outOption = new Option<string>("--out")
-        {
-            Description = "Where to write the proof envelope.",
-            Required = true,
-        };
+        var contextOption = ProveOptions.Context();
+        var outOption = ProveOptions.Out();
         var command = new Command("key", "Prove possession of the ML-DSA secret key derived from a seed.")
         {
             schemeOption,

@@ -29,15 +29,8 @@ internal static class ProveMlweCommand
             Description = "The 32-byte instance seed in hex (ρ and the secret are derived from it).",
             Required = true,
         };
-        var contextOption = new Option<string?>("--context")
-        {
-            Description = "Text bound into the proof (UTF-8); the proof verifies only with the same context.",
-        };
-        var outOption = new Option<string>("--out")
-        {
-            Description = "Where to write the proof envelope.",
-            Required = true,
-        };
+        var contextOption = ProveOptions.Context();
+        var outOption = ProveOptions.Out();
         var command = new Command("mlwe", "Prove knowledge of short s1, s2 with t = A·s1 + s2 (Module-LWE).")
         {
             kOption,

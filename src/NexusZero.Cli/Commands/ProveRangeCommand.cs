@@ -20,8 +20,8 @@ internal static class ProveRangeCommand
         var groupOption = ClassicalCliValues.GroupOption();
         var blindingOption = new Option<string?>("--blinding-hex") { Description = "Use this blinding (a canonical scalar in hex) instead of a fresh random one." };
         var blindingOutOption = new Option<string>("--blinding-out") { Description = "File to write the blinding to (hex); keep it secret: it opens the commitment.", Required = true };
-        var contextOption = new Option<string?>("--context") { Description = "Text bound into the proof (UTF-8)." };
-        var outOption = new Option<string>("--out") { Description = "Where to write the proof envelope.", Required = true };
+        var contextOption = ProveOptions.Context();
+        var outOption = ProveOptions.Out();
         var command = new Command("range", "Commit to a value and prove it lies in [min, max] (Bulletproofs).")
         {
             valueOption, minOption, maxOption, bitsOption, groupOption, blindingOption, blindingOutOption, contextOption, outOption,
