@@ -25,14 +25,30 @@ public static class ProofTranscript
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(statement);
 
+        var transcript = BeginShared(proofSystem, parameters);
+        BindStatement(transcript, statement, context);
+        return transcript;
+    }
+
+    /// <summary>
+    /// The first part of <see cref="Begin"/>, common to every proof of one system under one parameter
+    /// set: a batch verifier builds it once and clones it per proof, then calls <see cref="BindStatement"/>.
+    /// </summary>
+    internal static Transcript BeginShared(ProofSystemId proofSystem, ParameterSet parameters)
+    {
         var transcript = new Transcript("NexusZero"u8);
         transcript.AppendUInt64("nexuszero-version"u8, Version);
         transcript.AppendUInt64("proof-system"u8, (ulong)proofSystem);
         transcript.AppendUInt64("parameter-set"u8, parameters.Id);
         transcript.AppendMessage("parameters"u8, parameters.ToCanonicalBytes());
+        return transcript;
+    }
+
+    /// <summary>The rest of <see cref="Begin"/>: the statement's kind and canonical bytes, then the context.</summary>
+    internal static void BindStatement(Transcript transcript, Statement statement, ReadOnlySpan<byte> context)
+    {
         transcript.AppendUInt64("statement-kind"u8, (ulong)statement.Kind);
         transcript.AppendMessage("statement"u8, statement.ToCanonicalBytes());
         transcript.AppendMessage("context"u8, context);
-        return transcript;
     }
 }

@@ -26,6 +26,19 @@ public sealed class ProofTranscriptTests
     }
 
     [Fact]
+    public void A_clone_of_the_shared_prefix_plus_the_statement_equals_begin()
+    {
+        using var shared = ProofTranscript.BeginShared(ProofSystemId.SchnorrDiscreteLog, Parameters);
+        foreach (var (statement, context) in new[] { (Statement, Context), (new FakeStatement(StatementKind.DiscreteLog, [1]), Array.Empty<byte>()) })
+        {
+            using var forked = shared.Clone();
+            ProofTranscript.BindStatement(forked, statement, context);
+            using var begun = ProofTranscript.Begin(ProofSystemId.SchnorrDiscreteLog, Parameters, statement, context);
+            Assert.Equal(Challenge(begun), Challenge(forked));
+        }
+    }
+
+    [Fact]
     public void Every_input_is_bound()
     {
         var baseline = Challenge(ProofSystemId.SchnorrDiscreteLog, Parameters, Statement, Context);

@@ -32,6 +32,13 @@ public static class SchnorrBatchVerifier
                 ?? throw new ArgumentException($"Item {i}: Schnorr proves a {nameof(DiscreteLogStatement)}, not a {item.Statement?.GetType().Name ?? "null"}.", nameof(items));
         }
 
+        if (group.Id == GroupId.Ristretto255)
+        {
+            return RistrettoSchnorrBatch.EquationHolds(items, statements, set)
+                ? VerificationResult.Valid
+                : FirstFailure(items, statements, set);
+        }
+
         var msm = new MsmAccumulator(group, group.Generator);
         var proofLength = SchnorrProofSystem.ProofLength(group);
         Span<byte> wide = stackalloc byte[64];
@@ -66,11 +73,13 @@ public static class SchnorrBatchVerifier
             msm.Add(-weight, r);
         }
 
-        if (msm.IsIdentity())
-        {
-            return VerificationResult.Valid;
-        }
+        return msm.IsIdentity() ? VerificationResult.Valid : FirstFailure(items, statements, set);
+    }
 
+    /// <summary>The batch failed: verify one by one to name the first bad item.</summary>
+    private static VerificationResult FirstFailure(IReadOnlyList<SigmaBatchItem> items, DiscreteLogStatement[] statements, GroupParameterSet set)
+    {
+        var system = SchnorrProofSystem.Instance;
         for (var i = 0; i < items.Count; i++)
         {
             var single = system.Verify(statements[i], items[i].Proof.Span, set, items[i].Context.Span);

@@ -1,0 +1,110 @@
+using NexusZero.Groups;
+using NexusZero.Proofs;
+using NexusZero.Proofs.Sigma;
+
+namespace NexusZero.Classical.Tests.Sigma;
+
+/// <summary>
+/// Schnorr batch verification at sizes around the batch decoder's lane count and the benchmark's 64:
+/// every valid batch passes, and one bad proof anywhere (tampered R, tampered s, another context,
+/// another statement) makes the batch fail and is named.
+/// </summary>
+public sealed class SchnorrBatchSizesTests
+{
+    public static TheoryData<string, int> GroupsAndSizes()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var group in TestGroups.All)
+        {
+            foreach (var size in new[] { 1, 2, 3, 64, 65 })
+            {
+                data.Add(group.Name, size);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GroupsAndSizes))]
+    public void Accepts_valid_batches_and_rejects_every_kind_of_single_bad_proof(string groupName, int size)
+    {
+        var group = TestGroups.ByName(groupName);
+        var parameters = SchnorrProofSystem.Instance.ParametersFor(group);
+        var items = ValidItems(group, parameters, size);
+        Assert.True(SchnorrBatchVerifier.Verify(items, parameters).IsValid);
+
+        // The first, a middle and the last item, so every position of the decoder's lanes gets a turn.
+        foreach (var bad in new[] { 0, size / 2, size - 1 }.Distinct())
+        {
+            AssertRejected(items, parameters, bad, items[bad] with { Proof = Flip(items[bad].Proof, 0) }, null);
+            AssertRejected(items, parameters, bad, items[bad] with { Proof = Flip(items[bad].Proof, group.ElementLength) }, VerificationFailure.EquationFailed);
+            AssertRejected(items, parameters, bad, items[bad] with { Context = "another context"u8.ToArray() }, VerificationFailure.EquationFailed);
+            var other = new DiscreteLogStatement(group, group.MultiplyBase(group.RandomScalar()));
+            AssertRejected(items, parameters, bad, items[bad] with { Statement = other }, VerificationFailure.EquationFailed);
+        }
+    }
+
+    [Fact]
+    public void A_proof_swapped_between_two_items_fails_although_each_proof_is_valid_for_its_own_statement()
+    {
+        var group = TestGroups.ByName("ristretto255");
+        var parameters = SchnorrProofSystem.Instance.ParametersFor(group);
+        var items = ValidItems(group, parameters, 9);
+        var swapped = items.ToList();
+        swapped[4] = items[4] with { Proof = items[7].Proof };
+        swapped[7] = items[7] with { Proof = items[4].Proof };
+        var result = SchnorrBatchVerifier.Verify(swapped, parameters);
+        Assert.False(result.IsValid);
+        Assert.StartsWith("Item 4:", result.Reason);
+    }
+
+    [Fact]
+    public void A_non_canonical_response_or_a_short_proof_is_malformed()
+    {
+        var group = TestGroups.ByName("ristretto255");
+        var parameters = SchnorrProofSystem.Instance.ParametersFor(group);
+        var items = ValidItems(group, parameters, 5);
+        var proof = items[3].Proof.ToArray();
+        proof.AsSpan(group.ElementLength).Fill(0xff);
+        AssertRejected(items, parameters, 3, items[3] with { Proof = proof }, VerificationFailure.MalformedProof);
+        AssertRejected(items, parameters, 2, items[2] with { Proof = items[2].Proof[..^1] }, VerificationFailure.MalformedProof);
+    }
+
+    private static List<SigmaBatchItem> ValidItems(IPrimeOrderGroup group, GroupParameterSet parameters, int size)
+    {
+        var items = new List<SigmaBatchItem>();
+        for (var i = 0; i < size; i++)
+        {
+            var x = group.RandomScalar();
+            // Every seventh statement has a generator of its own.
+            var generator = i % 7 == 3 ? group.MultiplyBase(group.RandomScalar()) : group.Generator;
+            var statement = new DiscreteLogStatement(group, generator, x * generator);
+            using var witness = new DiscreteLogWitness(x);
+            var context = i % 2 == 0 ? Array.Empty<byte>() : [(byte)i, (byte)(i >> 8)];
+            items.Add(new SigmaBatchItem(statement, SchnorrProofSystem.Instance.Prove(statement, witness, parameters, context), context));
+        }
+
+        return items;
+    }
+
+    private static byte[] Flip(ReadOnlyMemory<byte> proof, int index)
+    {
+        var copy = proof.ToArray();
+        copy[index] ^= 0x04;
+        return copy;
+    }
+
+    private static void AssertRejected(List<SigmaBatchItem> items, GroupParameterSet parameters, int bad, SigmaBatchItem replacement, VerificationFailure? failure)
+    {
+        var tampered = items.ToList();
+        tampered[bad] = replacement;
+        var result = SchnorrBatchVerifier.Verify(tampered, parameters);
+        Assert.False(result.IsValid);
+        Assert.StartsWith($"Item {bad}:", result.Reason);
+        if (failure is { } expected)
+        {
+            Assert.Equal(expected, result.Failure);
+        }
+    }
+}

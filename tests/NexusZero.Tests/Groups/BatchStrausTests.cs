@@ -1,0 +1,99 @@
+using NexusZero.Groups.Ristretto255;
+
+namespace NexusZero.Tests.Groups;
+
+/// <summary>The batch-verification MSM against the group's own MSM and against plain scalar multiplications.</summary>
+public sealed class BatchStrausTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(129)]
+    public void Equals_the_reference_msm_for_full_and_128_bit_scalars(int count)
+    {
+        var random = RistrettoTestData.NewRandom(1000 + count);
+        var scalars = new Scalar[count];
+        var points = new EdwardsPoint[count];
+        for (var i = 0; i < count; i++)
+        {
+            var bytes = RistrettoTestData.RandomBytes(random, 64);
+            if (i % 2 == 1)
+            {
+                // 128-bit scalars, as batch weights are, including the extremes 1 and 2^128 − 1.
+                Array.Clear(bytes, 16, 48);
+                if (i % 5 == 1)
+                {
+                    Array.Fill(bytes, (byte)0xff, 0, 16);
+                }
+            }
+
+            scalars[i] = i % 2 == 1 ? Scalar.FromBytesModOrder(bytes.AsSpan(0, 32)) : Scalar.FromBytesModOrderWide(bytes);
+            points[i] = RistrettoEncoding.FromUniformBytes(RistrettoTestData.RandomBytes(random, 64));
+        }
+
+        if (count > 2)
+        {
+            scalars[2] = Scalar.One;
+            scalars[count - 1] = -Scalar.One;
+        }
+
+        var baseScalar = Scalar.FromBytesModOrderWide(RistrettoTestData.RandomBytes(random, 64));
+        var actual = BatchStraus.MultiplyVarTime(baseScalar, scalars, points);
+        var expected = MultiScalarMultiplication.MultiplyVarTime(baseScalar, scalars, points);
+        Assert.Equal(1UL, RistrettoEncoding.AreEquivalent(expected, actual));
+
+        var plain = ScalarMultiplication.MultiplyBase(baseScalar);
+        for (var i = 0; i < count; i++)
+        {
+            plain = plain.Add(ScalarMultiplication.Multiply(points[i], scalars[i]));
+        }
+
+        Assert.Equal(1UL, RistrettoEncoding.AreEquivalent(plain, actual));
+    }
+
+    [Fact]
+    public void Zero_scalars_give_the_identity()
+    {
+        var points = new[] { EdwardsPoint.BasePoint, EdwardsPoint.BasePoint.Double() };
+        var sum = BatchStraus.MultiplyVarTime(Scalar.Zero, [Scalar.Zero, Scalar.Zero], points);
+        Assert.Equal(1UL, RistrettoEncoding.IsIdentity(sum));
+        Assert.Throws<ArgumentException>(() => BatchStraus.MultiplyVarTime(Scalar.One, [Scalar.One], points));
+    }
+
+    [Fact]
+    public void Sparse_naf_reconstructs_the_scalar()
+    {
+        var random = RistrettoTestData.NewRandom(77);
+        Span<short> positions = stackalloc short[64];
+        Span<sbyte> digits = stackalloc sbyte[64];
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var bytes = RistrettoTestData.RandomBytes(random, 64);
+            if (trial % 3 == 0)
+            {
+                Array.Clear(bytes, 16, 48);
+            }
+
+            var scalar = Scalar.FromBytesModOrderWide(bytes);
+            foreach (var width in new[] { 5, 8 })
+            {
+                var count = BatchStraus.SparseNaf(scalar, width, positions, digits);
+                var value = System.Numerics.BigInteger.Zero;
+                var previous = -width;
+                for (var k = 0; k < count; k++)
+                {
+                    Assert.True(digits[k] % 2 != 0 && Math.Abs((int)digits[k]) < (1 << (width - 1)));
+                    Assert.True(positions[k] >= previous + width, "nonzero digits are at least w apart");
+                    previous = positions[k];
+                    value += digits[k] * (System.Numerics.BigInteger.One << positions[k]);
+                }
+
+                var encoded = new byte[32];
+                scalar.Encode(encoded);
+                Assert.Equal(RistrettoTestData.ToBigInteger(encoded), value);
+            }
+        }
+    }
+}
