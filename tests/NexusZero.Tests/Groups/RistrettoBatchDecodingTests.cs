@@ -49,6 +49,30 @@ public sealed class RistrettoBatchDecodingTests
     }
 
     [Fact]
+    public void The_vector_and_scalar_exponentiations_agree()
+    {
+        Assert.True(FieldElement4.IsSupported, "this CI machine has AVX2; the vector path must be tested here");
+        var random = RistrettoTestData.NewRandom(58);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var x = new FieldElement[RistrettoBatchDecoding.Lanes];
+            for (var j = 0; j < x.Length; j++)
+            {
+                x[j] = trial == 0 && j == 0 ? FieldElement.Zero : FieldElement.FromBytes(RistrettoTestData.RandomBytes(random, 32));
+            }
+
+            var vector = new FieldElement[x.Length];
+            var scalar = new FieldElement[x.Length];
+            RistrettoBatchDecoding.PowP58Vector(x, vector);
+            RistrettoBatchDecoding.PowP58Scalar(x, scalar);
+            for (var j = 0; j < x.Length; j++)
+            {
+                Assert.Equal(1UL, FieldElement.ConstantTimeEquals(scalar[j], vector[j]));
+            }
+        }
+    }
+
+    [Fact]
     public void Decodes_an_empty_batch_and_rejects_mismatched_lengths()
     {
         RistrettoBatchDecoding.Decode([], [], []);

@@ -121,8 +121,43 @@ internal static class RistrettoBatchDecoding
         }
     }
 
-    /// <summary>x^((p − 5)/8) = x^(2^252 − 3) on every lane, by the addition chain of the single inversion.</summary>
+    /// <summary>x^((p − 5)/8) = x^(2^252 − 3) on every lane: four-lane vector arithmetic where the CPU has it.</summary>
     private static void PowP58(ReadOnlySpan<FieldElement> x, Span<FieldElement> result)
+    {
+        if (FieldElement4.IsSupported)
+        {
+            PowP58Vector(x, result);
+        }
+        else
+        {
+            PowP58Scalar(x, result);
+        }
+    }
+
+    /// <summary>x^(2^252 − 3) on four lanes at once (<see cref="FieldElement4"/>), by the addition chain of the single inversion.</summary>
+    internal static void PowP58Vector(ReadOnlySpan<FieldElement> x, Span<FieldElement> result)
+    {
+        var v = FieldElement4.FromLanes(x[0], x[1], x[2], x[3]);
+        var t0 = v.Square();                             // 2
+        var t1 = t0.Pow2K(2) * v;                        // 9
+        t0 *= t1;                                        // 11
+        t1 *= t0.Square();                               // 2^5 − 1
+        var t2 = t1.Pow2K(5) * t1;                       // 2^10 − 1
+        var t3 = t2.Pow2K(10) * t2;                      // 2^20 − 1
+        var t4 = t3.Pow2K(20) * t3;                      // 2^40 − 1
+        t2 = t4.Pow2K(10) * t2;                          // 2^50 − 1
+        t3 = t2.Pow2K(50) * t2;                          // 2^100 − 1
+        t4 = t3.Pow2K(100) * t3;                         // 2^200 − 1
+        t4 = t4.Pow2K(50) * t2;                          // 2^250 − 1
+        var r = t4.Pow2K(2) * v;                         // 2^252 − 3
+        for (int j = 0; j < Lanes; j++)
+        {
+            result[j] = r.Lane(j);
+        }
+    }
+
+    /// <summary>The same exponentiation with scalar field elements, the lanes' chains interleaved.</summary>
+    internal static void PowP58Scalar(ReadOnlySpan<FieldElement> x, Span<FieldElement> result)
     {
         Span<FieldElement> t0 = stackalloc FieldElement[Lanes];
         Span<FieldElement> t1 = stackalloc FieldElement[Lanes];

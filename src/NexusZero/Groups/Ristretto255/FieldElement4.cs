@@ -1,0 +1,205 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NexusZero.Groups.Ristretto255;
+
+/// <summary>
+/// Four elements of GF(2^255 − 19) side by side, one per 64-bit lane of AVX2 vectors, for work that
+/// runs the same field operations on several independent values (batch decoding, batch tables).
+/// </summary>
+/// <remarks>
+/// <para>Radix 2^25.5: limb i holds 26 bits when i is even and 25 when odd, so each limb fits the
+/// 32-bit inputs of <c>vpmuludq</c>, which multiplies four lanes at once where the scalar
+/// <see cref="FieldElement"/> needs a 64×64-bit multiplier per product. A product of limbs i and j
+/// lands at limb i + j, doubled when both are odd (25.5·i rounds up once for each), and limbs past
+/// the ninth wrap around times 19 (2^255 ≡ 19).</para>
+/// <para>Invariant: every result is weakly reduced (limb i below 2^(26 or 25) + 2^18). Inputs to
+/// multiplication and <see cref="Square"/> may have limbs up to 2^27: then 19·limb &lt; 2^32
+/// still fits a multiplier input and a column sum stays below 2^63. Only callers that checked
+/// <see cref="IsSupported"/> may use this type. Constant time: no branch or index depends on values.</para>
+/// </remarks>
+[SkipLocalsInit]
+internal struct FieldElement4
+{
+    private const ulong Mask26 = (1UL << 26) - 1;
+    private const ulong Mask25 = (1UL << 25) - 1;
+
+    internal Vector256<ulong> L0;
+    internal Vector256<ulong> L1;
+    internal Vector256<ulong> L2;
+    internal Vector256<ulong> L3;
+    internal Vector256<ulong> L4;
+    internal Vector256<ulong> L5;
+    internal Vector256<ulong> L6;
+    internal Vector256<ulong> L7;
+    internal Vector256<ulong> L8;
+    internal Vector256<ulong> L9;
+
+    /// <summary>True when the CPU has the AVX2 instructions this type is made of.</summary>
+    internal static bool IsSupported => Avx2.IsSupported;
+
+    /// <summary>Packs four field elements, one per lane.</summary>
+    internal static FieldElement4 FromLanes(in FieldElement a, in FieldElement b, in FieldElement c, in FieldElement d)
+    {
+        // Each 51-bit limb splits into 26 low bits and the rest; the carry pass brings limbs that came
+        // from weakly reduced scalar elements (up to 2^54) back under the invariant.
+        return Carry(
+            Vector256.Create(a.L0 & Mask26, b.L0 & Mask26, c.L0 & Mask26, d.L0 & Mask26),
+            Vector256.Create(a.L0 >> 26, b.L0 >> 26, c.L0 >> 26, d.L0 >> 26),
+            Vector256.Create(a.L1 & Mask26, b.L1 & Mask26, c.L1 & Mask26, d.L1 & Mask26),
+            Vector256.Create(a.L1 >> 26, b.L1 >> 26, c.L1 >> 26, d.L1 >> 26),
+            Vector256.Create(a.L2 & Mask26, b.L2 & Mask26, c.L2 & Mask26, d.L2 & Mask26),
+            Vector256.Create(a.L2 >> 26, b.L2 >> 26, c.L2 >> 26, d.L2 >> 26),
+            Vector256.Create(a.L3 & Mask26, b.L3 & Mask26, c.L3 & Mask26, d.L3 & Mask26),
+            Vector256.Create(a.L3 >> 26, b.L3 >> 26, c.L3 >> 26, d.L3 >> 26),
+            Vector256.Create(a.L4 & Mask26, b.L4 & Mask26, c.L4 & Mask26, d.L4 & Mask26),
+            Vector256.Create(a.L4 >> 26, b.L4 >> 26, c.L4 >> 26, d.L4 >> 26));
+    }
+
+    /// <summary>Lane <paramref name="lane"/> as a scalar field element (limbs below 2^52).</summary>
+    internal readonly FieldElement Lane(int lane) => new(
+        L0.GetElement(lane) + (L1.GetElement(lane) << 26),
+        L2.GetElement(lane) + (L3.GetElement(lane) << 26),
+        L4.GetElement(lane) + (L5.GetElement(lane) << 26),
+        L6.GetElement(lane) + (L7.GetElement(lane) << 26),
+        L8.GetElement(lane) + (L9.GetElement(lane) << 26));
+
+    /// <summary>The same element in every lane.</summary>
+    internal static FieldElement4 Broadcast(in FieldElement a) => FromLanes(a, a, a, a);
+
+    /// <summary>a + b, lane by lane.</summary>
+    public static FieldElement4 operator +(in FieldElement4 a, in FieldElement4 b) => Carry(
+        a.L0 + b.L0, a.L1 + b.L1, a.L2 + b.L2, a.L3 + b.L3, a.L4 + b.L4,
+        a.L5 + b.L5, a.L6 + b.L6, a.L7 + b.L7, a.L8 + b.L8, a.L9 + b.L9);
+
+    /// <summary>a − b, lane by lane: 2p is added first so no limb goes negative.</summary>
+    public static FieldElement4 operator -(in FieldElement4 a, in FieldElement4 b)
+    {
+        var twoP0 = Vector256.Create(2 * (Mask26 - 18));
+        var twoPEven = Vector256.Create(2 * Mask26);
+        var twoPOdd = Vector256.Create(2 * Mask25);
+        return Carry(
+            a.L0 + twoP0 - b.L0, a.L1 + twoPOdd - b.L1, a.L2 + twoPEven - b.L2, a.L3 + twoPOdd - b.L3, a.L4 + twoPEven - b.L4,
+            a.L5 + twoPOdd - b.L5, a.L6 + twoPEven - b.L6, a.L7 + twoPOdd - b.L7, a.L8 + twoPEven - b.L8, a.L9 + twoPOdd - b.L9);
+    }
+
+    /// <summary>a · b, lane by lane.</summary>
+    public static FieldElement4 operator *(in FieldElement4 a, in FieldElement4 b)
+    {
+        var a0 = a.L0; var a1 = a.L1; var a2 = a.L2; var a3 = a.L3; var a4 = a.L4; var a5 = a.L5; var a6 = a.L6; var a7 = a.L7; var a8 = a.L8; var a9 = a.L9;
+        var b0 = b.L0; var b1 = b.L1; var b2 = b.L2; var b3 = b.L3; var b4 = b.L4; var b5 = b.L5; var b6 = b.L6; var b7 = b.L7; var b8 = b.L8; var b9 = b.L9;
+        var b1x19 = Times19(b1);
+        var b2x19 = Times19(b2);
+        var b3x19 = Times19(b3);
+        var b4x19 = Times19(b4);
+        var b5x19 = Times19(b5);
+        var b6x19 = Times19(b6);
+        var b7x19 = Times19(b7);
+        var b8x19 = Times19(b8);
+        var b9x19 = Times19(b9);
+        var a1x2 = a1 + a1;
+        var a3x2 = a3 + a3;
+        var a5x2 = a5 + a5;
+        var a7x2 = a7 + a7;
+        var a9x2 = a9 + a9;
+        var h0 = Mul(a0, b0) + Mul(a1x2, b9x19) + Mul(a2, b8x19) + Mul(a3x2, b7x19) + Mul(a4, b6x19) + Mul(a5x2, b5x19) + Mul(a6, b4x19) + Mul(a7x2, b3x19) + Mul(a8, b2x19) + Mul(a9x2, b1x19);
+        var h1 = Mul(a0, b1) + Mul(a1, b0) + Mul(a2, b9x19) + Mul(a3, b8x19) + Mul(a4, b7x19) + Mul(a5, b6x19) + Mul(a6, b5x19) + Mul(a7, b4x19) + Mul(a8, b3x19) + Mul(a9, b2x19);
+        var h2 = Mul(a0, b2) + Mul(a1x2, b1) + Mul(a2, b0) + Mul(a3x2, b9x19) + Mul(a4, b8x19) + Mul(a5x2, b7x19) + Mul(a6, b6x19) + Mul(a7x2, b5x19) + Mul(a8, b4x19) + Mul(a9x2, b3x19);
+        var h3 = Mul(a0, b3) + Mul(a1, b2) + Mul(a2, b1) + Mul(a3, b0) + Mul(a4, b9x19) + Mul(a5, b8x19) + Mul(a6, b7x19) + Mul(a7, b6x19) + Mul(a8, b5x19) + Mul(a9, b4x19);
+        var h4 = Mul(a0, b4) + Mul(a1x2, b3) + Mul(a2, b2) + Mul(a3x2, b1) + Mul(a4, b0) + Mul(a5x2, b9x19) + Mul(a6, b8x19) + Mul(a7x2, b7x19) + Mul(a8, b6x19) + Mul(a9x2, b5x19);
+        var h5 = Mul(a0, b5) + Mul(a1, b4) + Mul(a2, b3) + Mul(a3, b2) + Mul(a4, b1) + Mul(a5, b0) + Mul(a6, b9x19) + Mul(a7, b8x19) + Mul(a8, b7x19) + Mul(a9, b6x19);
+        var h6 = Mul(a0, b6) + Mul(a1x2, b5) + Mul(a2, b4) + Mul(a3x2, b3) + Mul(a4, b2) + Mul(a5x2, b1) + Mul(a6, b0) + Mul(a7x2, b9x19) + Mul(a8, b8x19) + Mul(a9x2, b7x19);
+        var h7 = Mul(a0, b7) + Mul(a1, b6) + Mul(a2, b5) + Mul(a3, b4) + Mul(a4, b3) + Mul(a5, b2) + Mul(a6, b1) + Mul(a7, b0) + Mul(a8, b9x19) + Mul(a9, b8x19);
+        var h8 = Mul(a0, b8) + Mul(a1x2, b7) + Mul(a2, b6) + Mul(a3x2, b5) + Mul(a4, b4) + Mul(a5x2, b3) + Mul(a6, b2) + Mul(a7x2, b1) + Mul(a8, b0) + Mul(a9x2, b9x19);
+        var h9 = Mul(a0, b9) + Mul(a1, b8) + Mul(a2, b7) + Mul(a3, b6) + Mul(a4, b5) + Mul(a5, b4) + Mul(a6, b3) + Mul(a7, b2) + Mul(a8, b1) + Mul(a9, b0);
+        return Carry(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+    }
+
+    /// <summary>this², lane by lane (55 limb products instead of 100).</summary>
+    internal readonly FieldElement4 Square()
+    {
+        var a = this;
+        var a0 = a.L0; var a1 = a.L1; var a2 = a.L2; var a3 = a.L3; var a4 = a.L4; var a5 = a.L5; var a6 = a.L6; var a7 = a.L7; var a8 = a.L8; var a9 = a.L9;
+        var a1x19 = Times19(a1);
+        var a2x19 = Times19(a2);
+        var a3x19 = Times19(a3);
+        var a4x19 = Times19(a4);
+        var a5x19 = Times19(a5);
+        var a6x19 = Times19(a6);
+        var a7x19 = Times19(a7);
+        var a8x19 = Times19(a8);
+        var a9x19 = Times19(a9);
+        var a0x2 = a0 + a0;
+        var a1x2 = a1 + a1;
+        var a2x2 = a2 + a2;
+        var a3x2 = a3 + a3;
+        var a4x2 = a4 + a4;
+        var a5x2 = a5 + a5;
+        var a6x2 = a6 + a6;
+        var a7x2 = a7 + a7;
+        var a8x2 = a8 + a8;
+        var a9x2 = a9 + a9;
+        var h0 = Mul(a0, a0) + Twice(Mul(a1x2, a9x19)) + Mul(a2x2, a8x19) + Twice(Mul(a3x2, a7x19)) + Mul(a4x2, a6x19) + Mul(a5x2, a5x19);
+        var h1 = Mul(a0x2, a1) + Mul(a2x2, a9x19) + Mul(a3x2, a8x19) + Mul(a4x2, a7x19) + Mul(a5x2, a6x19);
+        var h2 = Mul(a0x2, a2) + Mul(a1x2, a1) + Twice(Mul(a3x2, a9x19)) + Mul(a4x2, a8x19) + Twice(Mul(a5x2, a7x19)) + Mul(a6, a6x19);
+        var h3 = Mul(a0x2, a3) + Mul(a1x2, a2) + Mul(a4x2, a9x19) + Mul(a5x2, a8x19) + Mul(a6x2, a7x19);
+        var h4 = Mul(a0x2, a4) + Twice(Mul(a1x2, a3)) + Mul(a2, a2) + Twice(Mul(a5x2, a9x19)) + Mul(a6x2, a8x19) + Mul(a7x2, a7x19);
+        var h5 = Mul(a0x2, a5) + Mul(a1x2, a4) + Mul(a2x2, a3) + Mul(a6x2, a9x19) + Mul(a7x2, a8x19);
+        var h6 = Mul(a0x2, a6) + Twice(Mul(a1x2, a5)) + Mul(a2x2, a4) + Mul(a3x2, a3) + Twice(Mul(a7x2, a9x19)) + Mul(a8, a8x19);
+        var h7 = Mul(a0x2, a7) + Mul(a1x2, a6) + Mul(a2x2, a5) + Mul(a3x2, a4) + Mul(a8x2, a9x19);
+        var h8 = Mul(a0x2, a8) + Twice(Mul(a1x2, a7)) + Mul(a2x2, a6) + Twice(Mul(a3x2, a5)) + Mul(a4, a4) + Mul(a9x2, a9x19);
+        var h9 = Mul(a0x2, a9) + Mul(a1x2, a8) + Mul(a2x2, a7) + Mul(a3x2, a6) + Mul(a4x2, a5);
+        return Carry(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+    }
+
+    /// <summary>this^(2^k) for k ≥ 1.</summary>
+    internal readonly FieldElement4 Pow2K(int k)
+    {
+        var r = Square();
+        for (int i = 1; i < k; i++)
+        {
+            r = r.Square();
+        }
+
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Mul(Vector256<ulong> a, Vector256<ulong> b) => Avx2.Multiply(a.AsUInt32(), b.AsUInt32());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Times19(Vector256<ulong> a) => Vector256.ShiftLeft(a, 4) + Vector256.ShiftLeft(a, 1) + a;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Twice(Vector256<ulong> a) => Vector256.ShiftLeft(a, 1);
+
+    /// <summary>
+    /// Carries column sums (each below 2^63) into weakly reduced limbs. Two interleaved carry chains
+    /// (from limbs 0 and 4) halve the dependent steps; the carry out of limb 9 re-enters limb 0 times 19.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FieldElement4 Carry(
+        Vector256<ulong> h0, Vector256<ulong> h1, Vector256<ulong> h2, Vector256<ulong> h3, Vector256<ulong> h4,
+        Vector256<ulong> h5, Vector256<ulong> h6, Vector256<ulong> h7, Vector256<ulong> h8, Vector256<ulong> h9)
+    {
+        var m26 = Vector256.Create(Mask26);
+        var m25 = Vector256.Create(Mask25);
+        h1 += Vector256.ShiftRightLogical(h0, 26); h0 &= m26;
+        h5 += Vector256.ShiftRightLogical(h4, 26); h4 &= m26;
+        h2 += Vector256.ShiftRightLogical(h1, 25); h1 &= m25;
+        h6 += Vector256.ShiftRightLogical(h5, 25); h5 &= m25;
+        h3 += Vector256.ShiftRightLogical(h2, 26); h2 &= m26;
+        h7 += Vector256.ShiftRightLogical(h6, 26); h6 &= m26;
+        h4 += Vector256.ShiftRightLogical(h3, 25); h3 &= m25;
+        h8 += Vector256.ShiftRightLogical(h7, 25); h7 &= m25;
+        h5 += Vector256.ShiftRightLogical(h4, 26); h4 &= m26;
+        h9 += Vector256.ShiftRightLogical(h8, 26); h8 &= m26;
+        h0 += Times19(Vector256.ShiftRightLogical(h9, 25)); h9 &= m25;
+        h1 += Vector256.ShiftRightLogical(h0, 26); h0 &= m26;
+        var r = default(FieldElement4);
+        r.L0 = h0; r.L1 = h1; r.L2 = h2; r.L3 = h3; r.L4 = h4;
+        r.L5 = h5; r.L6 = h6; r.L7 = h7; r.L8 = h8; r.L9 = h9;
+        return r;
+    }
+}
