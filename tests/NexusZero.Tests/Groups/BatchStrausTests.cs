@@ -54,6 +54,36 @@ public sealed class BatchStrausTests
     }
 
     [Fact]
+    public void Four_lane_tables_equal_the_scalar_tables()
+    {
+        Assert.True(FieldElement4.IsSupported, "this CI machine has AVX2; the vector path must be tested here");
+        var random = RistrettoTestData.NewRandom(4);
+        var points = new EdwardsPoint[4];
+        for (var i = 0; i < points.Length; i++)
+        {
+            // A decoded point (Z = 1), a negated one (unreduced limbs), a sum (Z ≠ 1) and the identity.
+            points[i] = RistrettoEncoding.FromUniformBytes(RistrettoTestData.RandomBytes(random, 64));
+        }
+
+        points[1] = points[1].Negate();
+        points[3] = EdwardsPoint.Identity;
+        var vector = new ProjectiveNielsPoint[4 * 8];
+        OddMultiples4.Fill(points, vector, 8);
+        var expected = new ProjectiveNielsPoint[8];
+        for (var i = 0; i < points.Length; i++)
+        {
+            ScalarMultiplication.OddMultiples(points[i], expected);
+            for (var j = 0; j < 8; j++)
+            {
+                var a = expected[j];
+                var b = vector[(i * 8) + j];
+                Assert.Equal(1UL, FieldElement.ConstantTimeEquals(a.YPlusX, b.YPlusX) & FieldElement.ConstantTimeEquals(a.YMinusX, b.YMinusX)
+                    & FieldElement.ConstantTimeEquals(a.Z, b.Z) & FieldElement.ConstantTimeEquals(a.T2d, b.T2d));
+            }
+        }
+    }
+
+    [Fact]
     public void Zero_scalars_give_the_identity()
     {
         var points = new[] { EdwardsPoint.BasePoint, EdwardsPoint.BasePoint.Double() };

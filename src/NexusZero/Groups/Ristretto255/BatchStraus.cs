@@ -59,12 +59,9 @@ internal static class BatchStraus
                     total++;
                 }
 
-                if (!isBase)
-                {
-                    ScalarMultiplication.OddMultiples(points[i], tables.AsSpan(i * TableLength, TableLength));
-                }
             }
 
+            FillTables(points, tables.AsSpan(0, n * TableLength));
             for (int bit = 0; bit < 256; bit++)
             {
                 starts[bit + 1] += starts[bit];
@@ -118,6 +115,24 @@ internal static class BatchStraus
             ArrayPool<ProjectiveNielsPoint>.Shared.Return(tables);
             ArrayPool<int>.Shared.Return(scratch);
             ArrayPool<short>.Shared.Return(entryPositions);
+        }
+    }
+
+    /// <summary>The odd-multiple tables of every point, four at a time with vector arithmetic where the CPU has it.</summary>
+    private static void FillTables(ReadOnlySpan<EdwardsPoint> points, Span<ProjectiveNielsPoint> tables)
+    {
+        int i = 0;
+        if (FieldElement4.IsSupported)
+        {
+            for (; i + 4 <= points.Length; i += 4)
+            {
+                OddMultiples4.Fill(points.Slice(i, 4), tables.Slice(i * TableLength, 4 * TableLength), TableLength);
+            }
+        }
+
+        for (; i < points.Length; i++)
+        {
+            ScalarMultiplication.OddMultiples(points[i], tables.Slice(i * TableLength, TableLength));
         }
     }
 

@@ -65,6 +65,26 @@ internal struct FieldElement4
         L6.GetElement(lane) + (L7.GetElement(lane) << 26),
         L8.GetElement(lane) + (L9.GetElement(lane) << 26));
 
+    /// <summary>All four lanes as scalar field elements (limbs below 2^52), through one store of the limbs.</summary>
+    internal readonly void ToLanes(out FieldElement a, out FieldElement b, out FieldElement c, out FieldElement d)
+    {
+        Span<ulong> limbs = stackalloc ulong[40];
+        L0.CopyTo(limbs);
+        L1.CopyTo(limbs[4..]);
+        L2.CopyTo(limbs[8..]);
+        L3.CopyTo(limbs[12..]);
+        L4.CopyTo(limbs[16..]);
+        L5.CopyTo(limbs[20..]);
+        L6.CopyTo(limbs[24..]);
+        L7.CopyTo(limbs[28..]);
+        L8.CopyTo(limbs[32..]);
+        L9.CopyTo(limbs[36..]);
+        a = Join(limbs, 0);
+        b = Join(limbs, 1);
+        c = Join(limbs, 2);
+        d = Join(limbs, 3);
+    }
+
     /// <summary>The same element in every lane.</summary>
     internal static FieldElement4 Broadcast(in FieldElement a) => FromLanes(a, a, a, a);
 
@@ -164,6 +184,14 @@ internal struct FieldElement4
 
         return r;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FieldElement Join(ReadOnlySpan<ulong> limbs, int lane) => new(
+        limbs[lane] + (limbs[4 + lane] << 26),
+        limbs[8 + lane] + (limbs[12 + lane] << 26),
+        limbs[16 + lane] + (limbs[20 + lane] << 26),
+        limbs[24 + lane] + (limbs[28 + lane] << 26),
+        limbs[32 + lane] + (limbs[36 + lane] << 26));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Mul(Vector256<ulong> a, Vector256<ulong> b) => Avx2.Multiply(a.AsUInt32(), b.AsUInt32());

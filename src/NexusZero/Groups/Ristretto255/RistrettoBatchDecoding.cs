@@ -150,10 +150,7 @@ internal static class RistrettoBatchDecoding
         t4 = t3.Pow2K(100) * t3;                         // 2^200 − 1
         t4 = t4.Pow2K(50) * t2;                          // 2^250 − 1
         var r = t4.Pow2K(2) * v;                         // 2^252 − 3
-        for (int j = 0; j < Lanes; j++)
-        {
-            result[j] = r.Lane(j);
-        }
+        r.ToLanes(out result[0], out result[1], out result[2], out result[3]);
     }
 
     /// <summary>The same exponentiation with scalar field elements, the lanes' chains interleaved.</summary>
