@@ -40,9 +40,12 @@ public sealed class BatchStrausTests
         }
 
         var baseScalar = Scalar.FromBytesModOrderWide(RistrettoTestData.RandomBytes(random, 64));
-        var actual = BatchStraus.MultiplyVarTime(baseScalar, scalars, points);
+        Assert.True(FieldElement4.IsSupported, "this CI machine has AVX2; the packed path must be tested here");
+        var actual = BatchStraus.MultiplyVarTime(baseScalar, scalars, points, packed: true);
+        var scalarPath = BatchStraus.MultiplyVarTime(baseScalar, scalars, points, packed: false);
         var expected = MultiScalarMultiplication.MultiplyVarTime(baseScalar, scalars, points);
         Assert.Equal(1UL, RistrettoEncoding.AreEquivalent(expected, actual));
+        Assert.Equal(1UL, RistrettoEncoding.AreEquivalent(expected, scalarPath));
 
         var plain = ScalarMultiplication.MultiplyBase(baseScalar);
         for (var i = 0; i < count; i++)
@@ -61,13 +64,13 @@ public sealed class BatchStrausTests
         var points = new EdwardsPoint[4];
         for (var i = 0; i < points.Length; i++)
         {
-            // A decoded point (Z = 1), a negated one (unreduced limbs), a sum (Z ≠ 1) and the identity.
             points[i] = RistrettoEncoding.FromUniformBytes(RistrettoTestData.RandomBytes(random, 64));
         }
 
+        // A negated point (unreduced limbs) and the identity among them.
         points[1] = points[1].Negate();
         points[3] = EdwardsPoint.Identity;
-        var vector = new ProjectiveNielsPoint[4 * 8];
+        var vector = new FieldElement4[4 * 8];
         OddMultiples4.Fill(points, vector, 8);
         var expected = new ProjectiveNielsPoint[8];
         for (var i = 0; i < points.Length; i++)
@@ -75,11 +78,43 @@ public sealed class BatchStrausTests
             ScalarMultiplication.OddMultiples(points[i], expected);
             for (var j = 0; j < 8; j++)
             {
-                var a = expected[j];
-                var b = vector[(i * 8) + j];
-                Assert.Equal(1UL, FieldElement.ConstantTimeEquals(a.YPlusX, b.YPlusX) & FieldElement.ConstantTimeEquals(a.YMinusX, b.YMinusX)
-                    & FieldElement.ConstantTimeEquals(a.Z, b.Z) & FieldElement.ConstantTimeEquals(a.T2d, b.T2d));
+                AssertSameLanes(PackedEdwardsPoint.Cached(expected[j]), vector[(i * 8) + j]);
             }
+        }
+    }
+
+    [Fact]
+    public void Packed_addition_subtraction_and_doubling_equal_the_scalar_formulas()
+    {
+        var random = RistrettoTestData.NewRandom(5);
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var p = RistrettoEncoding.FromUniformBytes(RistrettoTestData.RandomBytes(random, 64)).Double();
+            var q = RistrettoEncoding.FromUniformBytes(RistrettoTestData.RandomBytes(random, 64)).Add(p);
+            var packed = PackedEdwardsPoint.From(p);
+            var cached = PackedEdwardsPoint.Cached(q.ToProjectiveNiels());
+            AssertSamePoint(CompletedPoint.Add(p, q.ToProjectiveNiels()).ToExtended(), packed.Add(cached).ToEdwardsPoint());
+            AssertSamePoint(CompletedPoint.Subtract(p, q.ToProjectiveNiels()).ToExtended(), packed.Add(PackedEdwardsPoint.NegateCached(cached)).ToEdwardsPoint());
+            AssertSamePoint(p.Double(), packed.Double().ToEdwardsPoint());
+            var affine = BasePointTable.OddMultiples[trial];
+            AssertSamePoint(CompletedPoint.Add(p, affine).ToExtended(), packed.Add(PackedEdwardsPoint.Cached(affine)).ToEdwardsPoint());
+        }
+
+        AssertSamePoint(EdwardsPoint.Identity, PackedEdwardsPoint.Identity.ToEdwardsPoint());
+    }
+
+    private static void AssertSamePoint(in EdwardsPoint expected, in EdwardsPoint actual)
+    {
+        // The same coordinates, not only the same group element: the formulas must match the scalar ones.
+        Assert.Equal(1UL, FieldElement.ConstantTimeEquals(expected.X, actual.X) & FieldElement.ConstantTimeEquals(expected.Y, actual.Y)
+            & FieldElement.ConstantTimeEquals(expected.Z, actual.Z) & FieldElement.ConstantTimeEquals(expected.T, actual.T));
+    }
+
+    private static void AssertSameLanes(in FieldElement4 expected, in FieldElement4 actual)
+    {
+        for (var lane = 0; lane < 4; lane++)
+        {
+            Assert.Equal(1UL, FieldElement.ConstantTimeEquals(expected.Lane(lane), actual.Lane(lane)));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -173,6 +174,76 @@ internal struct FieldElement4
         return Carry(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
     }
 
+    /// <summary>
+    /// Lane i of the result is lane (control >> 2i) &amp; 3 of this (vpermq on every limb). Always
+    /// inlined so that the control byte reaches the instruction as a constant.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal readonly FieldElement4 Permute([ConstantExpected] byte control)
+    {
+        var r = default(FieldElement4);
+        r.L0 = Avx2.Permute4x64(L0, control); r.L1 = Avx2.Permute4x64(L1, control);
+        r.L2 = Avx2.Permute4x64(L2, control); r.L3 = Avx2.Permute4x64(L3, control);
+        r.L4 = Avx2.Permute4x64(L4, control); r.L5 = Avx2.Permute4x64(L5, control);
+        r.L6 = Avx2.Permute4x64(L6, control); r.L7 = Avx2.Permute4x64(L7, control);
+        r.L8 = Avx2.Permute4x64(L8, control); r.L9 = Avx2.Permute4x64(L9, control);
+        return r;
+    }
+
+    /// <summary>
+    /// Lanes of <paramref name="b"/> where <paramref name="control"/> has their two 32-bit halves set
+    /// (0x03 lane 0, 0x0C lane 1, 0x30 lane 2, 0xC0 lane 3), else lanes of <paramref name="a"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static FieldElement4 Blend(in FieldElement4 a, in FieldElement4 b, [ConstantExpected] byte control)
+    {
+        var r = default(FieldElement4);
+        r.L0 = Avx2.Blend(a.L0.AsUInt32(), b.L0.AsUInt32(), control).AsUInt64(); r.L1 = Avx2.Blend(a.L1.AsUInt32(), b.L1.AsUInt32(), control).AsUInt64();
+        r.L2 = Avx2.Blend(a.L2.AsUInt32(), b.L2.AsUInt32(), control).AsUInt64(); r.L3 = Avx2.Blend(a.L3.AsUInt32(), b.L3.AsUInt32(), control).AsUInt64();
+        r.L4 = Avx2.Blend(a.L4.AsUInt32(), b.L4.AsUInt32(), control).AsUInt64(); r.L5 = Avx2.Blend(a.L5.AsUInt32(), b.L5.AsUInt32(), control).AsUInt64();
+        r.L6 = Avx2.Blend(a.L6.AsUInt32(), b.L6.AsUInt32(), control).AsUInt64(); r.L7 = Avx2.Blend(a.L7.AsUInt32(), b.L7.AsUInt32(), control).AsUInt64();
+        r.L8 = Avx2.Blend(a.L8.AsUInt32(), b.L8.AsUInt32(), control).AsUInt64(); r.L9 = Avx2.Blend(a.L9.AsUInt32(), b.L9.AsUInt32(), control).AsUInt64();
+        return r;
+    }
+
+    /// <summary>
+    /// −this in every lane as 2p − this, without a carry pass: limbs stay below 2^27, fine as an
+    /// input to one addition, subtraction or multiplication.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal readonly FieldElement4 NegateLazy()
+    {
+        var twoP0 = Vector256.Create(2 * (Mask26 - 18));
+        var twoPEven = Vector256.Create(2 * Mask26);
+        var twoPOdd = Vector256.Create(2 * Mask25);
+        var r = default(FieldElement4);
+        r.L0 = twoP0 - L0; r.L1 = twoPOdd - L1; r.L2 = twoPEven - L2; r.L3 = twoPOdd - L3; r.L4 = twoPEven - L4;
+        r.L5 = twoPOdd - L5; r.L6 = twoPEven - L6; r.L7 = twoPOdd - L7; r.L8 = twoPEven - L8; r.L9 = twoPOdd - L9;
+        return r;
+    }
+
+    /// <summary>
+    /// Transposes four elements' lanes: lane k of result j is lane j of input k, e.g. four points
+    /// (one per lane) of four coordinates become four points with their coordinates in the lanes.
+    /// </summary>
+    internal static void Transpose(in FieldElement4 a, in FieldElement4 b, in FieldElement4 c, in FieldElement4 d, out FieldElement4 r0, out FieldElement4 r1, out FieldElement4 r2, out FieldElement4 r3)
+    {
+        r0 = default;
+        r1 = default;
+        r2 = default;
+        r3 = default;
+        Transpose(a.L0, b.L0, c.L0, d.L0, out r0.L0, out r1.L0, out r2.L0, out r3.L0);
+        Transpose(a.L1, b.L1, c.L1, d.L1, out r0.L1, out r1.L1, out r2.L1, out r3.L1);
+        Transpose(a.L2, b.L2, c.L2, d.L2, out r0.L2, out r1.L2, out r2.L2, out r3.L2);
+        Transpose(a.L3, b.L3, c.L3, d.L3, out r0.L3, out r1.L3, out r2.L3, out r3.L3);
+        Transpose(a.L4, b.L4, c.L4, d.L4, out r0.L4, out r1.L4, out r2.L4, out r3.L4);
+        Transpose(a.L5, b.L5, c.L5, d.L5, out r0.L5, out r1.L5, out r2.L5, out r3.L5);
+        Transpose(a.L6, b.L6, c.L6, d.L6, out r0.L6, out r1.L6, out r2.L6, out r3.L6);
+        Transpose(a.L7, b.L7, c.L7, d.L7, out r0.L7, out r1.L7, out r2.L7, out r3.L7);
+        Transpose(a.L8, b.L8, c.L8, d.L8, out r0.L8, out r1.L8, out r2.L8, out r3.L8);
+        Transpose(a.L9, b.L9, c.L9, d.L9, out r0.L9, out r1.L9, out r2.L9, out r3.L9);
+    }
+
     /// <summary>this^(2^k) for k ≥ 1.</summary>
     internal readonly FieldElement4 Pow2K(int k)
     {
@@ -183,6 +254,19 @@ internal struct FieldElement4
         }
 
         return r;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose(Vector256<ulong> a, Vector256<ulong> b, Vector256<ulong> c, Vector256<ulong> d, out Vector256<ulong> r0, out Vector256<ulong> r1, out Vector256<ulong> r2, out Vector256<ulong> r3)
+    {
+        var ab02 = Avx2.UnpackLow(a, b);
+        var ab13 = Avx2.UnpackHigh(a, b);
+        var cd02 = Avx2.UnpackLow(c, d);
+        var cd13 = Avx2.UnpackHigh(c, d);
+        r0 = Avx2.Permute2x128(ab02, cd02, 0x20);
+        r1 = Avx2.Permute2x128(ab13, cd13, 0x20);
+        r2 = Avx2.Permute2x128(ab02, cd02, 0x31);
+        r3 = Avx2.Permute2x128(ab13, cd13, 0x31);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -6,16 +6,18 @@ namespace NexusZero.Groups.Ristretto255;
 /// Tables of odd multiples P, 3P, …, (2m − 1)·P for four points at once, with the formulas of
 /// <see cref="ScalarMultiplication.OddMultiples"/> on <see cref="FieldElement4"/> lanes: building a
 /// table is a fixed sequence of field operations, the same for every point, so four of them share each
-/// vector instruction. The entries are the same field values the scalar code computes.
+/// vector instruction. The entries are the points the scalar code computes, written in the cached
+/// form of <see cref="PackedEdwardsPoint"/>.
 /// </summary>
 /// <remarks>Only for callers that checked <see cref="FieldElement4.IsSupported"/>. No branch depends on the points.</remarks>
 [SkipLocalsInit]
 internal static class OddMultiples4
 {
     /// <summary>
-    /// Fills tables[i·length .. (i + 1)·length) with the odd multiples of points[i], for four points.
+    /// Fills tables[i·length .. (i + 1)·length) with the odd multiples of points[i], for four points,
+    /// each as lanes (Y − X, Y + X, 2Z, 2d·T).
     /// </summary>
-    internal static void Fill(ReadOnlySpan<EdwardsPoint> points, Span<ProjectiveNielsPoint> tables, int length)
+    internal static void Fill(ReadOnlySpan<EdwardsPoint> points, Span<FieldElement4> tables, int length)
     {
         var d2 = FieldElement4.Broadcast(FieldElement.D2);
         var x = FieldElement4.FromLanes(points[0].X, points[1].X, points[2].X, points[3].X);
@@ -44,7 +46,7 @@ internal static class OddMultiples4
         var twiceZ = dz;
         var twiceT2d = dt * d2;
 
-        Store(tables, length, 0, y + x, y - x, z, t * d2);
+        Store(tables, length, 0, y - x, y + x, z + z, t * d2);
         for (int j = 1; j < length; j++)
         {
             // multiple += 2P (add-2008-hwcd-3), completed → extended.
@@ -61,19 +63,13 @@ internal static class OddMultiples4
             y = ey * ez;
             z = ez * et;
             t = ex * ey;
-            Store(tables, length, j, y + x, y - x, z, t * d2);
+            Store(tables, length, j, y - x, y + x, z + z, t * d2);
         }
     }
 
-    private static void Store(Span<ProjectiveNielsPoint> tables, int length, int index, in FieldElement4 yPlusX, in FieldElement4 yMinusX, in FieldElement4 z, in FieldElement4 t2d)
+    private static void Store(Span<FieldElement4> tables, int length, int index, in FieldElement4 yMinusX, in FieldElement4 yPlusX, in FieldElement4 twoZ, in FieldElement4 t2d)
     {
-        yPlusX.ToLanes(out var p0, out var p1, out var p2, out var p3);
-        yMinusX.ToLanes(out var m0, out var m1, out var m2, out var m3);
-        z.ToLanes(out var z0, out var z1, out var z2, out var z3);
-        t2d.ToLanes(out var t0, out var t1, out var t2, out var t3);
-        tables[index] = new ProjectiveNielsPoint(p0, m0, z0, t0);
-        tables[length + index] = new ProjectiveNielsPoint(p1, m1, z1, t1);
-        tables[(2 * length) + index] = new ProjectiveNielsPoint(p2, m2, z2, t2);
-        tables[(3 * length) + index] = new ProjectiveNielsPoint(p3, m3, z3, t3);
+        // Lanes are points here and coordinates in the cached form: one 4×4 transpose per limb.
+        FieldElement4.Transpose(yMinusX, yPlusX, twoZ, t2d, out tables[index], out tables[length + index], out tables[(2 * length) + index], out tables[(3 * length) + index]);
     }
 }
