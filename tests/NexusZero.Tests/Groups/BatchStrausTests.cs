@@ -112,10 +112,10 @@ public sealed class BatchStrausTests
 
     private static void AssertSameLanes(in FieldElement4 expected, in FieldElement4 actual)
     {
-        for (var lane = 0; lane < 4; lane++)
-        {
-            Assert.Equal(1UL, FieldElement.ConstantTimeEquals(expected.Lane(lane), actual.Lane(lane)));
-        }
+        expected.ToLanes(out var e0, out var e1, out var e2, out var e3);
+        actual.ToLanes(out var a0, out var a1, out var a2, out var a3);
+        Assert.Equal(1UL, FieldElement.ConstantTimeEquals(e0, a0) & FieldElement.ConstantTimeEquals(e1, a1)
+            & FieldElement.ConstantTimeEquals(e2, a2) & FieldElement.ConstantTimeEquals(e3, a3));
     }
 
     [Fact]

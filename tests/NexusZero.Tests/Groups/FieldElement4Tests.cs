@@ -29,14 +29,20 @@ public sealed class FieldElement4Tests
             var chain = (difference * sum).Pow2K(3) - (square + product);
             for (var lane = 0; lane < 4; lane++)
             {
-                AssertSame(a[lane], va.Lane(lane));
-                AssertSame(a[lane] * b[lane], product.Lane(lane));
-                AssertSame(a[lane].Square(), square.Lane(lane));
-                AssertSame(a[lane] + b[lane], sum.Lane(lane));
-                AssertSame(a[lane] - b[lane], difference.Lane(lane));
-                AssertSame(((a[lane] - b[lane]) * (a[lane] + b[lane])).Pow2K(3) - (a[lane].Square() + (a[lane] * b[lane])), chain.Lane(lane));
+                AssertSame(a[lane], Lanes(va)[lane]);
+                AssertSame(a[lane] * b[lane], Lanes(product)[lane]);
+                AssertSame(a[lane].Square(), Lanes(square)[lane]);
+                AssertSame(a[lane] + b[lane], Lanes(sum)[lane]);
+                AssertSame(a[lane] - b[lane], Lanes(difference)[lane]);
+                AssertSame(((a[lane] - b[lane]) * (a[lane] + b[lane])).Pow2K(3) - (a[lane].Square() + (a[lane] * b[lane])), Lanes(chain)[lane]);
             }
         }
+    }
+
+    private static FieldElement[] Lanes(in FieldElement4 v)
+    {
+        v.ToLanes(out var a, out var b, out var c, out var d);
+        return [a, b, c, d];
     }
 
     private static FieldElement Element(Random random, int kind)

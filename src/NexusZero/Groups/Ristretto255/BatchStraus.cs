@@ -6,11 +6,18 @@ namespace NexusZero.Groups.Ristretto255;
 /// <summary>
 /// Variable-time b·B + Σ kᵢ·Pᵢ for batch verification (some hundred terms, many with short scalars):
 /// interleaved width-5 NAF (Straus) over one shared doubling chain, the generator B on its precomputed
-/// width-8 table. Instead of scanning every term's 256 digits at every bit, the nonzero digits are
-/// sorted by bit position once, so each step of the chain visits only the additions it makes and a
-/// 128-bit scalar costs only the additions of its 128 bits.
+/// width-8 table. The nonzero digits are sorted by bit position once, so each step of the chain visits
+/// only the additions it makes and a 128-bit scalar costs only the additions of its 128 bits. With
+/// AVX2 the chain runs on <see cref="PackedEdwardsPoint"/> (each addition two vector multiplications
+/// instead of eight scalar ones) and the tables are built four points at a time
+/// (<see cref="OddMultiples4"/>).
 /// </summary>
-/// <remarks>Internal fast API for verifiers. Never pass secret scalars.</remarks>
+/// <remarks>
+/// Internal fast API for verifiers. Never pass secret scalars. Kept apart from
+/// <see cref="MultiScalarMultiplication"/>: measured on 128 terms (64 full scalars, 64 of 128 bits)
+/// plus the base, this routine's scalar path already beats that Straus, and the bucket method loses to
+/// both at this size.
+/// </remarks>
 [SkipLocalsInit]
 internal static class BatchStraus
 {

@@ -58,14 +58,6 @@ internal struct FieldElement4
             Vector256.Create(a.L4 >> 26, b.L4 >> 26, c.L4 >> 26, d.L4 >> 26));
     }
 
-    /// <summary>Lane <paramref name="lane"/> as a scalar field element (limbs below 2^52).</summary>
-    internal readonly FieldElement Lane(int lane) => new(
-        L0.GetElement(lane) + (L1.GetElement(lane) << 26),
-        L2.GetElement(lane) + (L3.GetElement(lane) << 26),
-        L4.GetElement(lane) + (L5.GetElement(lane) << 26),
-        L6.GetElement(lane) + (L7.GetElement(lane) << 26),
-        L8.GetElement(lane) + (L9.GetElement(lane) << 26));
-
     /// <summary>All four lanes as scalar field elements (limbs below 2^52), through one store of the limbs.</summary>
     internal readonly void ToLanes(out FieldElement a, out FieldElement b, out FieldElement c, out FieldElement d)
     {

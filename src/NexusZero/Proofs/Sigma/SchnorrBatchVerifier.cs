@@ -7,6 +7,8 @@ namespace NexusZero.Proofs.Sigma;
 /// s·G − c·X − R = 0 is weighted by a fresh random scalar from the OS CSPRNG and all of them are summed
 /// into one multi-scalar multiplication, with the terms on a shared generator merged. The transcript is
 /// exactly the single verifier's (ProofTranscript, then R under "R", the challenge under "c").
+/// On ristretto255 the equation is evaluated by <see cref="RistrettoSchnorrBatch"/> (batch decoding,
+/// shared transcript prefix, vectorized multi-scalar multiplication); other groups use the generic path.
 /// </summary>
 public static class SchnorrBatchVerifier
 {
