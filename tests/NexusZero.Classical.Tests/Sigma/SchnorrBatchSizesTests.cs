@@ -33,6 +33,7 @@ public sealed class SchnorrBatchSizesTests
         var parameters = SchnorrProofSystem.Instance.ParametersFor(group);
         var items = ValidItems(group, parameters, size);
         Assert.True(SchnorrBatchVerifier.Verify(items, parameters).IsValid);
+        Assert.True(SchnorrBatchVerifier.Verify(items, parameters, ristrettoPath: false).IsValid);
 
         // The first, a middle and the last item, so every position of the decoder's lanes gets a turn.
         foreach (var bad in new[] { 0, size / 2, size - 1 }.Distinct())
@@ -99,12 +100,15 @@ public sealed class SchnorrBatchSizesTests
     {
         var tampered = items.ToList();
         tampered[bad] = replacement;
-        var result = SchnorrBatchVerifier.Verify(tampered, parameters);
-        Assert.False(result.IsValid);
-        Assert.StartsWith($"Item {bad}:", result.Reason);
-        if (failure is { } expected)
+        foreach (var ristrettoPath in new[] { true, false })
         {
-            Assert.Equal(expected, result.Failure);
+            var result = SchnorrBatchVerifier.Verify(tampered, parameters, ristrettoPath);
+            Assert.False(result.IsValid);
+            Assert.StartsWith($"Item {bad}:", result.Reason);
+            if (failure is { } expected)
+            {
+                Assert.Equal(expected, result.Failure);
+            }
         }
     }
 }

@@ -15,7 +15,15 @@ public static class SchnorrBatchVerifier
     /// <summary>Verifies every item at once; valid only when every proof is. A failure names the first bad item.</summary>
     /// <exception cref="ArgumentNullException">An argument or item is null.</exception>
     /// <exception cref="ArgumentException">A statement is not a <see cref="DiscreteLogStatement"/> or the parameters are not Schnorr's (misuse).</exception>
-    public static VerificationResult Verify(IReadOnlyList<SigmaBatchItem> items, ParameterSet parameters)
+    public static VerificationResult Verify(IReadOnlyList<SigmaBatchItem> items, ParameterSet parameters) =>
+        Verify(items, parameters, ristrettoPath: true);
+
+    /// <summary>
+    /// As <see cref="Verify(IReadOnlyList{SigmaBatchItem}, ParameterSet)"/>; with
+    /// <paramref name="ristrettoPath"/> false, ristretto255 takes the generic path too (tests check
+    /// both paths agree; benchmarks compare them in one run).
+    /// </summary>
+    internal static VerificationResult Verify(IReadOnlyList<SigmaBatchItem> items, ParameterSet parameters, bool ristrettoPath)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -34,7 +42,7 @@ public static class SchnorrBatchVerifier
                 ?? throw new ArgumentException($"Item {i}: Schnorr proves a {nameof(DiscreteLogStatement)}, not a {item.Statement?.GetType().Name ?? "null"}.", nameof(items));
         }
 
-        if (group.Id == GroupId.Ristretto255)
+        if (ristrettoPath && group.Id == GroupId.Ristretto255)
         {
             return RistrettoSchnorrBatch.EquationHolds(items, statements, set)
                 ? VerificationResult.Valid
