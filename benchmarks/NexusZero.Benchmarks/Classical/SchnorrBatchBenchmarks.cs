@@ -6,6 +6,8 @@ namespace NexusZero.Benchmarks.Classical;
 
 /// <summary>64 Schnorr proofs: one by one versus one batch (same proofs, same run).</summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class SchnorrBatchBenchmarks
 {
     private readonly List<SigmaBatchItem> _items = [];
