@@ -14,9 +14,9 @@ namespace NexusZero.Groups.Ristretto255;
 /// </summary>
 /// <remarks>
 /// Internal fast API for verifiers. Never pass secret scalars. Kept apart from
-/// <see cref="MultiScalarMultiplication"/>: measured on 128 terms (64 full scalars, 64 of 128 bits)
-/// plus the base, this routine's scalar path already beats that Straus, and the bucket method loses to
-/// both at this size.
+/// <see cref="MultiScalarMultiplication"/>, which other verifiers share; at this size (128 terms plus
+/// the base) the bucket method there is slower than Straus (docs/benchmarks.md, "Classical: Schnorr
+/// batch verification speed").
 /// </remarks>
 [SkipLocalsInit]
 internal static class BatchStraus
