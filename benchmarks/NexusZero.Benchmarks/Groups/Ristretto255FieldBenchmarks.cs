@@ -5,8 +5,8 @@ namespace NexusZero.Benchmarks.Groups;
 
 /// <summary>
 /// ristretto255 field and point primitives, per operation. "Chain" runs dependent operations
-/// (latency), "Throughput" four independent chains interleaved. The scalar and vector field
-/// implementations both exist in the library, so they are compared side by side in one run.
+/// (latency), "Throughput" four independent chains interleaved. The scalar and vector multiplications
+/// both exist in the library, so they are compared side by side in one run.
 /// </summary>
 public class Ristretto255FieldBenchmarks
 {
@@ -88,59 +88,30 @@ public class Ristretto255FieldBenchmarks
         return x.L0 ^ y.L0 ^ z.L0 ^ w.L0;
     }
 
-    /// <summary>Dependent squarings, scalar code.</summary>
+    /// <summary>Dependent squarings.</summary>
     [Benchmark(OperationsPerInvoke = Steps)]
-    public ulong SquareScalarChain()
+    public ulong SquareChain()
     {
         var x = _a;
         for (int i = 0; i < Steps; i++)
         {
-            x = FieldElement.SquareScalar(x);
+            x = x.Square();
         }
 
         return x.L0;
     }
 
-    /// <summary>Dependent squarings, vector code.</summary>
+    /// <summary>Four independent squaring chains.</summary>
     [Benchmark(OperationsPerInvoke = Steps)]
-    public ulong SquareVectorChain()
-    {
-        var x = _a;
-        for (int i = 0; i < Steps; i++)
-        {
-            x = FieldElement.SquareVector(x);
-        }
-
-        return x.L0;
-    }
-
-    /// <summary>Four independent squaring chains, scalar code.</summary>
-    [Benchmark(OperationsPerInvoke = Steps)]
-    public ulong SquareScalarThroughput()
+    public ulong SquareThroughput()
     {
         FieldElement x = _a, y = _b, z = _a + _b, w = _b - _a;
         for (int i = 0; i < Steps / 4; i++)
         {
-            x = FieldElement.SquareScalar(x);
-            y = FieldElement.SquareScalar(y);
-            z = FieldElement.SquareScalar(z);
-            w = FieldElement.SquareScalar(w);
-        }
-
-        return x.L0 ^ y.L0 ^ z.L0 ^ w.L0;
-    }
-
-    /// <summary>Four independent squaring chains, vector code.</summary>
-    [Benchmark(OperationsPerInvoke = Steps)]
-    public ulong SquareVectorThroughput()
-    {
-        FieldElement x = _a, y = _b, z = _a + _b, w = _b - _a;
-        for (int i = 0; i < Steps / 4; i++)
-        {
-            x = FieldElement.SquareVector(x);
-            y = FieldElement.SquareVector(y);
-            z = FieldElement.SquareVector(z);
-            w = FieldElement.SquareVector(w);
+            x = x.Square();
+            y = y.Square();
+            z = z.Square();
+            w = w.Square();
         }
 
         return x.L0 ^ y.L0 ^ z.L0 ^ w.L0;

@@ -286,7 +286,7 @@ internal struct FieldElement
     public static FieldElement operator *(in FieldElement a, in FieldElement b) =>
         VectorPathSupported ? MultiplyVector(a, b) : MultiplyScalar(a, b);
 
-    /// <summary>Whether <see cref="MultiplyVector"/> and <see cref="SquareVector"/> can run on this machine.</summary>
+    /// <summary>Whether <see cref="MultiplyVector"/> can run on this machine.</summary>
     internal static bool VectorPathSupported => Avx512DQ.IsSupported && Bmi2.X64.IsSupported;
 
     /// <summary>a · b with 64-bit scalar instructions only, for input limbs below 2^54.</summary>
@@ -372,22 +372,15 @@ internal struct FieldElement
 
     /// <summary>this², for limbs below 2^54.</summary>
     /// <remarks>
-    /// <see cref="SquareVector"/> where supported (it has the higher throughput, which is what
-    /// independent squarings such as those of a point doubling need), else <see cref="SquareScalar"/>.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal readonly FieldElement Square() => VectorPathSupported ? SquareVector(this) : SquareScalar(this);
-
-    /// <summary>a², 64-bit scalar instructions only, for limbs below 2^54.</summary>
-    /// <remarks>
-    /// It has the shorter latency, so long chains of dependent squarings (<see cref="Pow2K"/>) use it
-    /// on every machine. The 15 distinct products aᵢ·aⱼ are summed in groups by their factor (1, 2, 19 or 38) and each
+    /// The 15 distinct products aᵢ·aⱼ are summed in groups by their factor (1, 2, 19 or 38) and each
     /// group sum is scaled once; high parts as in multiplication. Column high sums stay below
-    /// 2^57·77 &lt; 2^63.3 (column 0) and 19·hi₄ below 2^57·95 &lt; 2^63.6.
+    /// 2^57·77 &lt; 2^63.3 (column 0) and 19·hi₄ below 2^57·95 &lt; 2^63.6. Squaring keeps this scalar form on
+    /// every machine: a squaring on the model of <see cref="MultiplyVector"/> (15 mulx) measured no faster,
+    /// and slower in dependent chains (its vector part lengthens the latency).
     /// </remarks>
-    internal static FieldElement SquareScalar(in FieldElement a)
+    internal readonly FieldElement Square()
     {
-        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4;
+        ulong a0 = L0, a1 = L1, a2 = L2, a3 = L3, a4 = L4;
         ulong s0 = a0 << 6, s1 = a1 << 6, s2 = a2 << 6, s3 = a3 << 6, s4 = a4 << 6;
         ulong t0 = a0 << 7, t1 = a1 << 7, t2 = a2 << 7, t3 = a3 << 7, t4 = a4 << 7;
 
@@ -543,45 +536,6 @@ internal struct FieldElement
         return FoldVectorColumns(lows, h0, h1, h2, h3, h4);
     }
 
-    /// <summary>a² with 15 mulx plus AVX-512, for limbs below 2^54 (see <see cref="MultiplyVector"/>).</summary>
-    /// <remarks>
-    /// The high parts use the 15 distinct products with their factor (2, 19 or 38) folded into the
-    /// second operand, at most 38·aⱼ·2^4 &lt; 2^63.3; the vector lanes are those of a · a. A column's
-    /// factors sum to at most 77 (column 0) and 5 (column 4), so the bounds of multiplication hold, and
-    /// each Lₖ is a sum of at most three parts below 2^51.
-    /// </remarks>
-    internal static FieldElement SquareVector(in FieldElement a)
-    {
-        Window(a, out var low, out var high);
-        var lows = ColumnLows(a, low, high);
-        ulong t0 = a.L0 << 4, t1 = a.L1 << 4, t2 = a.L2 << 4;
-        ulong u3 = (a.L3 * 19) << 4, u4 = (a.L4 * 19) << 4;
-        ulong e1 = a.L1 << 5, e2 = a.L2 << 5, e3 = a.L3 << 5, e4 = a.L4 << 5;
-        ulong v3 = u3 << 1, v4 = u4 << 1;
-
-        ulong s = a.L0 << 9;
-        ulong h0 = Bmi2.X64.MultiplyNoFlags(s, t0);
-        ulong h1 = Bmi2.X64.MultiplyNoFlags(s, e1);
-        ulong h2 = Bmi2.X64.MultiplyNoFlags(s, e2);
-        ulong h3 = Bmi2.X64.MultiplyNoFlags(s, e3);
-        ulong h4 = Bmi2.X64.MultiplyNoFlags(s, e4);
-        s = a.L1 << 9;
-        h0 += Bmi2.X64.MultiplyNoFlags(s, v4);
-        h2 += Bmi2.X64.MultiplyNoFlags(s, t1);
-        h3 += Bmi2.X64.MultiplyNoFlags(s, e2);
-        h4 += Bmi2.X64.MultiplyNoFlags(s, e3);
-        s = a.L2 << 9;
-        h0 += Bmi2.X64.MultiplyNoFlags(s, v3);
-        h1 += Bmi2.X64.MultiplyNoFlags(s, v4);
-        h4 += Bmi2.X64.MultiplyNoFlags(s, t2);
-        s = a.L3 << 9;
-        h1 += Bmi2.X64.MultiplyNoFlags(s, u3);
-        h2 += Bmi2.X64.MultiplyNoFlags(s, v4);
-        s = a.L4 << 9;
-        h3 += Bmi2.X64.MultiplyNoFlags(s, u4);
-        return FoldVectorColumns(lows, h0, h1, h2, h3, h4);
-    }
-
     /// <summary>2·this².</summary>
     internal readonly FieldElement SquareDouble()
     {
@@ -589,13 +543,13 @@ internal struct FieldElement
         return s + s;
     }
 
-    /// <summary>this^(2^k) for k ≥ 1 (a chain of dependent squarings, so the low-latency scalar form).</summary>
+    /// <summary>this^(2^k) for k ≥ 1.</summary>
     internal readonly FieldElement Pow2K(int k)
     {
-        var r = SquareScalar(this);
+        var r = Square();
         for (int i = 1; i < k; i++)
         {
-            r = SquareScalar(r);
+            r = r.Square();
         }
 
         return r;
