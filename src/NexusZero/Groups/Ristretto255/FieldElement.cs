@@ -442,7 +442,7 @@ internal struct FieldElement
     {
         var b0123 = Vector256.LoadUnsafe(in b.L0);
         var b1234 = Vector256.LoadUnsafe(in b.L1);
-        low = Vector512.Create(b1234 * 19, b0123);
+        low = (b1234 * 19).ToVector512Unsafe().WithUpper(b0123);
         high = Vector512.CreateScalar(b.L4);
     }
 
@@ -500,39 +500,43 @@ internal struct FieldElement
     {
         Window(b, out var low, out var high);
         var lows = ColumnLows(a, low, high);
-        ulong t0 = b.L0 << 4, t1 = b.L1 << 4, t2 = b.L2 << 4, t3 = b.L3 << 4, t4 = b.L4 << 4;
-        ulong u1 = t1 * 19, u2 = t2 * 19, u3 = t3 * 19, u4 = t4 * 19;
+        ulong s0 = a.L0 << 9, s1 = a.L1 << 9, s2 = a.L2 << 9, s3 = a.L3 << 9, s4 = a.L4 << 9;
 
-        ulong s = a.L0 << 9;
-        ulong h0 = Bmi2.X64.MultiplyNoFlags(s, t0);
-        ulong h1 = Bmi2.X64.MultiplyNoFlags(s, t1);
-        ulong h2 = Bmi2.X64.MultiplyNoFlags(s, t2);
-        ulong h3 = Bmi2.X64.MultiplyNoFlags(s, t3);
-        ulong h4 = Bmi2.X64.MultiplyNoFlags(s, t4);
-        s = a.L1 << 9;
-        h0 += Bmi2.X64.MultiplyNoFlags(s, u4);
-        h1 += Bmi2.X64.MultiplyNoFlags(s, t0);
-        h2 += Bmi2.X64.MultiplyNoFlags(s, t1);
-        h3 += Bmi2.X64.MultiplyNoFlags(s, t2);
-        h4 += Bmi2.X64.MultiplyNoFlags(s, t3);
-        s = a.L2 << 9;
-        h0 += Bmi2.X64.MultiplyNoFlags(s, u3);
-        h1 += Bmi2.X64.MultiplyNoFlags(s, u4);
-        h2 += Bmi2.X64.MultiplyNoFlags(s, t0);
-        h3 += Bmi2.X64.MultiplyNoFlags(s, t1);
-        h4 += Bmi2.X64.MultiplyNoFlags(s, t2);
-        s = a.L3 << 9;
-        h0 += Bmi2.X64.MultiplyNoFlags(s, u2);
-        h1 += Bmi2.X64.MultiplyNoFlags(s, u3);
-        h2 += Bmi2.X64.MultiplyNoFlags(s, u4);
-        h3 += Bmi2.X64.MultiplyNoFlags(s, t0);
-        h4 += Bmi2.X64.MultiplyNoFlags(s, t1);
-        s = a.L4 << 9;
-        h0 += Bmi2.X64.MultiplyNoFlags(s, u1);
-        h1 += Bmi2.X64.MultiplyNoFlags(s, u2);
-        h2 += Bmi2.X64.MultiplyNoFlags(s, u3);
-        h3 += Bmi2.X64.MultiplyNoFlags(s, u4);
-        h4 += Bmi2.X64.MultiplyNoFlags(s, t0);
+        // Ordered by the second factor, which mulx takes in rdx: each is used right after it is made,
+        // so the five sᵢ and five sums stay in registers.
+        ulong f = b.L0 << 4;
+        ulong h0 = Bmi2.X64.MultiplyNoFlags(f, s0);
+        ulong h1 = Bmi2.X64.MultiplyNoFlags(f, s1);
+        ulong h2 = Bmi2.X64.MultiplyNoFlags(f, s2);
+        ulong h3 = Bmi2.X64.MultiplyNoFlags(f, s3);
+        ulong h4 = Bmi2.X64.MultiplyNoFlags(f, s4);
+        f = b.L1 << 4;
+        h1 += Bmi2.X64.MultiplyNoFlags(f, s0);
+        h2 += Bmi2.X64.MultiplyNoFlags(f, s1);
+        h3 += Bmi2.X64.MultiplyNoFlags(f, s2);
+        h4 += Bmi2.X64.MultiplyNoFlags(f, s3);
+        h0 += Bmi2.X64.MultiplyNoFlags(f * 19, s4);
+        f = b.L2 << 4;
+        h2 += Bmi2.X64.MultiplyNoFlags(f, s0);
+        h3 += Bmi2.X64.MultiplyNoFlags(f, s1);
+        h4 += Bmi2.X64.MultiplyNoFlags(f, s2);
+        f *= 19;
+        h0 += Bmi2.X64.MultiplyNoFlags(f, s3);
+        h1 += Bmi2.X64.MultiplyNoFlags(f, s4);
+        f = b.L3 << 4;
+        h3 += Bmi2.X64.MultiplyNoFlags(f, s0);
+        h4 += Bmi2.X64.MultiplyNoFlags(f, s1);
+        f *= 19;
+        h0 += Bmi2.X64.MultiplyNoFlags(f, s2);
+        h1 += Bmi2.X64.MultiplyNoFlags(f, s3);
+        h2 += Bmi2.X64.MultiplyNoFlags(f, s4);
+        f = b.L4 << 4;
+        h4 += Bmi2.X64.MultiplyNoFlags(f, s0);
+        f *= 19;
+        h0 += Bmi2.X64.MultiplyNoFlags(f, s1);
+        h1 += Bmi2.X64.MultiplyNoFlags(f, s2);
+        h2 += Bmi2.X64.MultiplyNoFlags(f, s3);
+        h3 += Bmi2.X64.MultiplyNoFlags(f, s4);
         return FoldVectorColumns(lows, h0, h1, h2, h3, h4);
     }
 
