@@ -117,35 +117,6 @@ public class Ristretto255FieldBenchmarks
         return x.L0 ^ y.L0 ^ z.L0 ^ w.L0;
     }
 
-    /// <summary>Dependent squarings, high-throughput form.</summary>
-    [Benchmark(OperationsPerInvoke = Steps)]
-    public ulong SquareHighThroughputChain()
-    {
-        var x = _a;
-        for (int i = 0; i < Steps; i++)
-        {
-            x = x.SquareHighThroughput();
-        }
-
-        return x.L0;
-    }
-
-    /// <summary>Four independent squaring chains, high-throughput form.</summary>
-    [Benchmark(OperationsPerInvoke = Steps)]
-    public ulong SquareHighThroughputThroughput()
-    {
-        FieldElement x = _a, y = _b, z = _a + _b, w = _b - _a;
-        for (int i = 0; i < Steps / 4; i++)
-        {
-            x = x.SquareHighThroughput();
-            y = y.SquareHighThroughput();
-            z = z.SquareHighThroughput();
-            w = w.SquareHighThroughput();
-        }
-
-        return x.L0 ^ y.L0 ^ z.L0 ^ w.L0;
-    }
-
     /// <summary>Field inversion (Fermat, 254 squarings and 11 multiplications).</summary>
     [Benchmark]
     public ulong Invert() => _a.Invert().L0;

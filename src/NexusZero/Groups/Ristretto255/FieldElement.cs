@@ -286,7 +286,7 @@ internal struct FieldElement
     public static FieldElement operator *(in FieldElement a, in FieldElement b) =>
         VectorPathSupported ? MultiplyVector(a, b) : MultiplyScalar(a, b);
 
-    /// <summary>Whether <see cref="MultiplyVector"/> and <see cref="SquareVector"/> can run on this machine.</summary>
+    /// <summary>Whether <see cref="MultiplyVector"/> can run on this machine.</summary>
     internal static bool VectorPathSupported => Avx512DQ.IsSupported && Bmi2.X64.IsSupported;
 
     /// <summary>a · b with 64-bit scalar instructions only, for input limbs below 2^54.</summary>
@@ -374,9 +374,9 @@ internal struct FieldElement
     /// <remarks>
     /// The 15 distinct products aᵢ·aⱼ are summed in groups by their factor (1, 2, 19 or 38) and each
     /// group sum is scaled once; high parts as in multiplication. Column high sums stay below
-    /// 2^57·77 &lt; 2^63.3 (column 0) and 19·hi₄ below 2^57·95 &lt; 2^63.6. This scalar form has the shorter
-    /// latency in chains of dependent squarings (inversion, square roots); independent squarings use
-    /// <see cref="SquareHighThroughput"/>.
+    /// 2^57·77 &lt; 2^63.3 (column 0) and 19·hi₄ below 2^57·95 &lt; 2^63.6. Squaring keeps this scalar form on
+    /// every machine: a squaring on the model of <see cref="MultiplyVector"/> (15 mulx) measured no faster,
+    /// and slower in dependent chains (its vector part lengthens the latency).
     /// </remarks>
     internal readonly FieldElement Square()
     {
@@ -540,57 +540,10 @@ internal struct FieldElement
         return FoldVectorColumns(lows, h0, h1, h2, h3, h4);
     }
 
-    /// <summary>
-    /// this², for limbs below 2^54, for squarings that do not wait on one another (such as the four of a
-    /// point doubling): <see cref="SquareVector"/> where supported, which has the higher throughput but the
-    /// longer latency, else <see cref="Square"/>.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal readonly FieldElement SquareHighThroughput() => VectorPathSupported ? SquareVector(this) : Square();
-
-    /// <summary>a² with 15 mulx plus AVX-512, for limbs below 2^54 (the method of <see cref="MultiplyVector"/>).</summary>
-    /// <remarks>
-    /// The high parts use the 15 distinct products with their factor (2, 19 or 38) folded into the
-    /// factor in rdx, at most 38·aⱼ·2^4 &lt; 2^63.3; the vector lanes are those of a · a. A column's
-    /// factors sum to at most 77 (column 0) and 5 (column 4), so the bounds of multiplication hold, and
-    /// each Lₖ is a sum of at most three parts below 2^51.
-    /// </remarks>
-    internal static FieldElement SquareVector(in FieldElement a)
-    {
-        Window(a, out var low, out var high);
-        var lows = ColumnLows(a, low, high);
-        ulong s0 = a.L0 << 9, s1 = a.L1 << 9, s2 = a.L2 << 9, s3 = a.L3 << 9, s4 = a.L4 << 9;
-
-        ulong f = a.L0 << 4;
-        ulong h0 = Bmi2.X64.MultiplyNoFlags(f, s0);
-        f = a.L1 << 5;
-        ulong h1 = Bmi2.X64.MultiplyNoFlags(f, s0);
-        ulong h2 = Bmi2.X64.MultiplyNoFlags(f >> 1, s1);
-        f = a.L2 << 5;
-        h2 += Bmi2.X64.MultiplyNoFlags(f, s0);
-        ulong h3 = Bmi2.X64.MultiplyNoFlags(f, s1);
-        ulong h4 = Bmi2.X64.MultiplyNoFlags(f >> 1, s2);
-        f = a.L3 << 5;
-        h3 += Bmi2.X64.MultiplyNoFlags(f, s0);
-        h4 += Bmi2.X64.MultiplyNoFlags(f, s1);
-        f = (a.L3 * 19) << 4;
-        h1 += Bmi2.X64.MultiplyNoFlags(f, s3);
-        h0 += Bmi2.X64.MultiplyNoFlags(f << 1, s2);
-        f = a.L4 << 5;
-        h4 += Bmi2.X64.MultiplyNoFlags(f, s0);
-        f = (a.L4 * 19) << 4;
-        h3 += Bmi2.X64.MultiplyNoFlags(f, s4);
-        f <<= 1;
-        h0 += Bmi2.X64.MultiplyNoFlags(f, s1);
-        h1 += Bmi2.X64.MultiplyNoFlags(f, s2);
-        h2 += Bmi2.X64.MultiplyNoFlags(f, s3);
-        return FoldVectorColumns(lows, h0, h1, h2, h3, h4);
-    }
-
-    /// <summary>2·this², as an independent squaring (<see cref="SquareHighThroughput"/>).</summary>
+    /// <summary>2·this².</summary>
     internal readonly FieldElement SquareDouble()
     {
-        var s = SquareHighThroughput();
+        var s = Square();
         return s + s;
     }
 

@@ -24,17 +24,16 @@ internal struct ProjectivePoint
     internal static ProjectivePoint Identity => new(FieldElement.Zero, FieldElement.One, FieldElement.One);
 
     /// <summary>To extended coordinates (X·Z : Y·Z : Z² : X·Y).</summary>
-    internal readonly EdwardsPoint ToExtended() => new(X * Z, Y * Z, Z.SquareHighThroughput(), X * Y);
+    internal readonly EdwardsPoint ToExtended() => new(X * Z, Y * Z, Z.Square(), X * Y);
 
     /// <summary>2·this (dbl-2008-hwcd with a = −1): 4 squarings, result in completed form.</summary>
     internal readonly CompletedPoint Double()
     {
-        // The four squarings are independent, so the higher-throughput form.
-        var xx = X.SquareHighThroughput();
-        var yy = Y.SquareHighThroughput();
+        var xx = X.Square();
+        var yy = Y.Square();
         var zz2 = Z.SquareDouble();
         var xPlusY = X + Y;
-        var xPlusYSquared = xPlusY.SquareHighThroughput();
+        var xPlusYSquared = xPlusY.Square();
         var yyPlusXx = yy + xx;
         // Uncarried (limbs below 2^54): multiplied by ToExtended/ToProjective, and the last one is the
         // subtrahend of a carrying subtraction, which accepts that.
