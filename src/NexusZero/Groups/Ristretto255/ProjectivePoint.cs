@@ -35,7 +35,9 @@ internal struct ProjectivePoint
         var xPlusY = X + Y;
         var xPlusYSquared = xPlusY.Square();
         var yyPlusXx = yy + xx;
-        var yyMinusXx = yy - xx;
-        return new CompletedPoint(xPlusYSquared - yyPlusXx, yyPlusXx, yyMinusXx, zz2 - yyMinusXx);
+        // Uncarried (limbs below 2^54): multiplied by ToExtended/ToProjective, and the last one is the
+        // subtrahend of a carrying subtraction, which accepts that.
+        var yyMinusXx = FieldElement.SubtractWithoutCarry(yy, xx);
+        return new CompletedPoint(FieldElement.SubtractWithoutCarry(xPlusYSquared, yyPlusXx), yyPlusXx, yyMinusXx, zz2 - yyMinusXx);
     }
 }
