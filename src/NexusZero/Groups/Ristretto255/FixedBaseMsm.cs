@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace NexusZero.Groups.Ristretto255;
@@ -103,20 +104,19 @@ internal static class FixedBaseMsm
             // Bit-major layout: the row of one bit is contiguous, so the main loop skips zero digits
             // eight at a time.
             digits.AsSpan(0, terms * Bits).Clear();
-            Span<sbyte> naf = stackalloc sbyte[Bits];
             int top = -1;
             for (int i = 0; i < fixedCount; i++)
             {
-                top = Math.Max(top, Scatter(fixedScalars[i], fixedTables[i].Width, naf, digits, i, terms));
+                top = Math.Max(top, Scatter(fixedScalars[i], fixedTables[i].Width, digits, i, terms));
             }
 
             for (int j = 0; j < varCount; j++)
             {
                 ScalarMultiplication.OddMultiples(varPoints[j], varTables.AsSpan(j * VariableTableLength, VariableTableLength));
-                top = Math.Max(top, Scatter(varScalars[j], VariableNafWidth, naf, digits, fixedCount + j, terms));
+                top = Math.Max(top, Scatter(varScalars[j], VariableNafWidth, digits, fixedCount + j, terms));
             }
 
-            top = Math.Max(top, Scatter(baseScalar, BasePointTable.NafWidth, naf, digits, terms - 1, terms));
+            top = Math.Max(top, Scatter(baseScalar, BasePointTable.NafWidth, digits, terms - 1, terms));
             if (top < 0)
             {
                 return EdwardsPoint.Identity;
@@ -172,23 +172,48 @@ internal static class FixedBaseMsm
         }
     }
 
-    /// <summary>Writes the width-w NAF of <paramref name="scalar"/> into column <paramref name="term"/>; returns its highest non-zero position or −1.</summary>
-    private static int Scatter(in Scalar scalar, int width, Span<sbyte> naf, sbyte[] digits, int term, int terms)
+    /// <summary>
+    /// Writes the width-w NAF of <paramref name="scalar"/> (the digits of <see cref="Scalar.ToNonAdjacentForm"/>)
+    /// straight into column <paramref name="term"/> of the bit-major digit rows, touching only the
+    /// non-zero positions; returns the highest of them or −1.
+    /// </summary>
+    private static int Scatter(in Scalar scalar, int width, sbyte[] digits, int term, int terms)
     {
-        if (scalar.IsZero() == 1)
-        {
-            return -1;
-        }
-
-        scalar.ToNonAdjacentForm(naf, width);
+        ReadOnlySpan<ulong> x = [scalar.L0, scalar.L1, scalar.L2, scalar.L3, 0];
+        ulong windowSize = 1UL << width;
+        ulong windowMask = windowSize - 1;
         int top = -1;
-        for (int bit = 0; bit < Bits; bit++)
+        int pos = 0;
+        ulong carry = 0;
+        while (pos < Bits)
         {
-            if (naf[bit] != 0)
+            int index = pos >> 6;
+            int bit = pos & 63;
+            ulong buffer = bit < 64 - width ? x[index] >> bit : (x[index] >> bit) | (x[index + 1] << (64 - bit));
+            ulong window = carry + (buffer & windowMask);
+            if ((window & 1) == 0)
             {
-                digits[(bit * terms) + term] = naf[bit];
-                top = bit;
+                // Skip the run of zero bits (and the carry) at once.
+                int zeros = window == 0 ? Math.Min(width, Bits - pos) : BitOperations.TrailingZeroCount(window);
+                pos += zeros;
+                continue;
             }
+
+            int digit;
+            if (window < windowSize / 2)
+            {
+                carry = 0;
+                digit = (int)window;
+            }
+            else
+            {
+                carry = 1;
+                digit = (int)((long)window - (long)windowSize);
+            }
+
+            digits[(pos * terms) + term] = (sbyte)digit;
+            top = pos;
+            pos += width;
         }
 
         return top;

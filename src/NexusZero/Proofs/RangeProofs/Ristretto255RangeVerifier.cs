@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using NexusZero.Groups;
@@ -174,46 +175,56 @@ internal static class Ristretto255RangeVerifier
             terms.AddVariable(beta * uInverse.Square(), points[5 + (2 * j)]);
         }
 
-        // sᵢ = Π_j u_j^(±1): s₀ = Π u_j⁻¹, then each set bit of i multiplies in one u².
-        var s = new Scalar[bigN];
-        var first = Scalar.One;
-        for (var j = 0; j < rounds; j++)
+        // sᵢ = Π_j u_j^(±1): s₀ = Π u_j⁻¹, then each set bit of i multiplies in one u². The vector
+        // and the running powers of y⁻¹ are kept in Montgomery form (x·R), so each product below is one
+        // Montgomery multiplication (plain × Montgomery form = plain).
+        var s = ArrayPool<Scalar>.Shared.Rent(bigN);
+        try
         {
-            first *= ch.Inverses[1 + j];
-        }
-
-        s[0] = first;
-        Span<Scalar> uSquared = stackalloc Scalar[rounds];
-        for (var j = 0; j < rounds; j++)
-        {
-            uSquared[j] = ch.U[rounds - 1 - j].Square();
-        }
-
-        for (var i = 1; i < bigN; i++)
-        {
-            var log = 31 - int.LeadingZeroCount(i);
-            s[i] = s[i - (1 << log)] * uSquared[log];
-        }
-
-        // Gᵢ: −(βz + βa·sᵢ); Hᵢ: βz + β·y⁻ⁱ·(z^(2+j)·2^k − b·s_{N−1−i}) for i = j·n + k.
-        var betaZ = beta * z;
-        var betaA = beta * r.A;
-        var yInverse = ch.Inverses[0];
-        var betaYInverse = beta;
-        var zBlock = z2;
-        for (var j = 0; j < m; j++)
-        {
-            var zTwo = zBlock;
-            for (var k = 0; k < n; k++)
+            var first = Scalar.One;
+            for (var j = 0; j < rounds; j++)
             {
-                var i = (j * n) + k;
-                fixedScalars[1 + i] -= betaZ + (betaA * s[i]);
-                fixedScalars[1 + sharedN + i] += betaZ + (betaYInverse * (zTwo - (r.B * s[bigN - 1 - i])));
-                betaYInverse *= yInverse;
-                zTwo += zTwo;
+                first *= ch.Inverses[1 + j];
             }
 
-            zBlock *= z;
+            s[0] = first.ToMontgomery();
+            Span<Scalar> uSquared = stackalloc Scalar[rounds];
+            for (var j = 0; j < rounds; j++)
+            {
+                uSquared[j] = ch.U[rounds - 1 - j].Square().ToMontgomery();
+            }
+
+            for (var i = 1; i < bigN; i++)
+            {
+                var log = 31 - int.LeadingZeroCount(i);
+                s[i] = Scalar.MontgomeryMultiply(s[i - (1 << log)], uSquared[log]);
+            }
+
+            // Gᵢ: −(βz + βa·sᵢ); Hᵢ: βz + β·y⁻ⁱ·(z^(2+j)·2^k − b·s_{N−1−i}) for i = j·n + k.
+            var betaZ = beta * z;
+            var betaA = beta * r.A;
+            var yInverse = ch.Inverses[0].ToMontgomery();
+            var betaYInverse = beta.ToMontgomery();
+            var zBlock = z2;
+            for (var j = 0; j < m; j++)
+            {
+                var zTwo = zBlock;
+                for (var k = 0; k < n; k++)
+                {
+                    var i = (j * n) + k;
+                    fixedScalars[1 + i] -= betaZ + Scalar.MontgomeryMultiply(betaA, s[i]);
+                    var inner = zTwo - Scalar.MontgomeryMultiply(r.B, s[bigN - 1 - i]);
+                    fixedScalars[1 + sharedN + i] += betaZ + Scalar.MontgomeryMultiply(inner, betaYInverse);
+                    betaYInverse = Scalar.MontgomeryMultiply(betaYInverse, yInverse);
+                    zTwo += zTwo;
+                }
+
+                zBlock *= z;
+            }
+        }
+        finally
+        {
+            ArrayPool<Scalar>.Shared.Return(s);
         }
     }
 
