@@ -11,9 +11,7 @@ public sealed class BulletproofGeneratorTablesTests
 
     private static void AssertTableOf(EdwardsPoint expected, FixedBaseTable table, int index)
     {
-        var width = index < BulletproofGeneratorTables.WideCount ? BulletproofGeneratorTables.WideWidth
-            : index < BulletproofGeneratorTables.MediumCount ? BulletproofGeneratorTables.MediumWidth
-            : BulletproofGeneratorTables.NarrowWidth;
+        var width = index < BulletproofGeneratorTables.WideCount ? BulletproofGeneratorTables.Width : BulletproofGeneratorTables.NarrowWidth;
         Assert.Equal(width, table.Width);
         Assert.Equal(BulletproofGeneratorTables.WindowWidth, table.WindowWidth);
         var window = table.WindowMultiples[1];

@@ -97,12 +97,12 @@ internal static class FixedBaseMsm
 
         // Terms in digit-row order: fixed points, variable points, then the generator.
         int terms = fixedCount + varCount + 1;
-        var digits = ArrayPool<short>.Shared.Rent(terms * Bits);
+        var digits = ArrayPool<sbyte>.Shared.Rent(terms * Bits);
         var varTables = ArrayPool<ProjectiveNielsPoint>.Shared.Rent(Math.Max(1, varCount * VariableTableLength));
         try
         {
             // Bit-major layout: the row of one bit is contiguous, so the main loop skips zero digits
-            // four at a time.
+            // eight at a time.
             digits.AsSpan(0, terms * Bits).Clear();
             int top = -1;
             for (int i = 0; i < fixedCount; i++)
@@ -127,13 +127,13 @@ internal static class FixedBaseMsm
             for (int bit = top; bit >= 0; bit--)
             {
                 var t = r.Double();
-                ref short row = ref digits[bit * terms];
+                ref sbyte row = ref digits[bit * terms];
                 int i = 0;
                 while (i < terms)
                 {
-                    if (i + 4 <= terms && Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<short, byte>(ref Unsafe.Add(ref row, i))) == 0)
+                    if (i + 8 <= terms && Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref row, i))) == 0)
                     {
-                        i += 4;
+                        i += 8;
                         continue;
                     }
 
@@ -167,7 +167,7 @@ internal static class FixedBaseMsm
         }
         finally
         {
-            ArrayPool<short>.Shared.Return(digits);
+            ArrayPool<sbyte>.Shared.Return(digits);
             ArrayPool<ProjectiveNielsPoint>.Shared.Return(varTables);
         }
     }
@@ -177,7 +177,7 @@ internal static class FixedBaseMsm
     /// straight into column <paramref name="term"/> of the bit-major digit rows, touching only the
     /// non-zero positions; returns the highest of them or −1.
     /// </summary>
-    private static int Scatter(in Scalar scalar, int width, short[] digits, int term, int terms)
+    private static int Scatter(in Scalar scalar, int width, sbyte[] digits, int term, int terms)
     {
         ReadOnlySpan<ulong> x = [scalar.L0, scalar.L1, scalar.L2, scalar.L3, 0];
         ulong windowSize = 1UL << width;
@@ -211,7 +211,7 @@ internal static class FixedBaseMsm
                 digit = (int)((long)window - (long)windowSize);
             }
 
-            digits[(pos * terms) + term] = (short)digit;
+            digits[(pos * terms) + term] = (sbyte)digit;
             top = pos;
             pos += width;
         }
