@@ -25,7 +25,11 @@ internal static class RangeProofProtocol
         return ((2 * rounds) + 4) * group.ElementLength + (5 * group.ScalarLength);
     }
 
-    public static byte[] Prove(Transcript transcript, IPrimeOrderGroup group, int n, IReadOnlyList<ulong> values, IReadOnlyList<GroupScalar> blindings)
+    /// <summary>
+    /// Proves that every value lies in [0, 2^<paramref name="n"/>). <paramref name="randomness"/> feeds
+    /// the nonce RNG (the OS CSPRNG when null); tests pass a fixed source to get reproducible proofs.
+    /// </summary>
+    public static byte[] Prove(Transcript transcript, IPrimeOrderGroup group, int n, IReadOnlyList<ulong> values, IReadOnlyList<GroupScalar> blindings, RandomNumberGenerator? randomness = null)
     {
         var m = values.Count;
         var bigN = n * m;
@@ -37,7 +41,7 @@ internal static class RangeProofProtocol
         var secrets = new List<GroupScalar>();
         try
         {
-            using var rng = NonceRng(transcript, group, values, blindings);
+            using var rng = NonceRng(transcript, group, values, blindings, randomness);
             GroupScalar Random()
             {
                 var s = SigmaProtocol.NextScalar(group, rng);
@@ -334,7 +338,7 @@ internal static class RangeProofProtocol
         return group.ScalarFromUniformBytes(wide);
     }
 
-    private static TranscriptRng NonceRng(Transcript transcript, IPrimeOrderGroup group, IReadOnlyList<ulong> values, IReadOnlyList<GroupScalar> blindings)
+    private static TranscriptRng NonceRng(Transcript transcript, IPrimeOrderGroup group, IReadOnlyList<ulong> values, IReadOnlyList<GroupScalar> blindings, RandomNumberGenerator? randomness)
     {
         using var builder = transcript.BuildRng();
         Span<byte> value = stackalloc byte[8];
@@ -349,7 +353,7 @@ internal static class RangeProofProtocol
                 builder.RekeyWithWitnessBytes("bp-blinding"u8, blinding);
             }
 
-            return builder.Finalize();
+            return builder.Finalize(randomness);
         }
         finally
         {
