@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace NexusZero.Groups.Ristretto255;
+
+/// <summary>
+/// Variable-time multi-scalar multiplication b·B + Σ fᵢ·Fᵢ + Σ vⱼ·Pⱼ where the Fᵢ are fixed points
+/// with precomputed <see cref="FixedBaseTable"/>s, the Pⱼ are variable points and B is the generator
+/// (its precomputed width-8 table). Interleaved wNAF (Straus): one shared doubling chain from the
+/// highest non-zero digit down, a mixed addition per non-zero digit of a fixed point or the
+/// generator, a projective-Niels addition per non-zero width-5 digit of a variable point.
+/// </summary>
+/// <remarks>
+/// Verifiers and public data only: the digit recoding, the skipped zero digits and the table indexes
+/// all depend on the scalars. Scratch memory comes from <see cref="ArrayPool{T}"/>.
+/// </remarks>
+[SkipLocalsInit]
+internal static class FixedBaseMsm
+{
+    private const int VariableNafWidth = 5;
+    private const int VariableTableLength = 8;
+    private const int Bits = 256;
+
+    /// <summary>Σ fixedScalars[i]·Fᵢ + Σ varScalars[j]·varPoints[j], with Fᵢ the point of fixedTables[i].</summary>
+    /// <exception cref="ArgumentException">Scalars and tables, or scalars and points, differ in number.</exception>
+    internal static EdwardsPoint MultiplyVarTime(
+        ReadOnlySpan<Scalar> fixedScalars,
+        ReadOnlySpan<FixedBaseTable> fixedTables,
+        ReadOnlySpan<Scalar> varScalars,
+        ReadOnlySpan<EdwardsPoint> varPoints) =>
+        MultiplyVarTime(Scalar.Zero, fixedScalars, fixedTables, varScalars, varPoints);
+
+    /// <summary>baseScalar·B + Σ fixedScalars[i]·Fᵢ + Σ varScalars[j]·varPoints[j] for the generator B.</summary>
+    /// <exception cref="ArgumentException">Scalars and tables, or scalars and points, differ in number.</exception>
+    internal static EdwardsPoint MultiplyVarTime(
+        in Scalar baseScalar,
+        ReadOnlySpan<Scalar> fixedScalars,
+        ReadOnlySpan<FixedBaseTable> fixedTables,
+        ReadOnlySpan<Scalar> varScalars,
+        ReadOnlySpan<EdwardsPoint> varPoints)
+    {
+        if (fixedScalars.Length != fixedTables.Length)
+        {
+            throw new ArgumentException($"Got {fixedScalars.Length} fixed-base scalars but {fixedTables.Length} tables.", nameof(fixedTables));
+        }
+
+        if (varScalars.Length != varPoints.Length)
+        {
+            throw new ArgumentException($"Got {varScalars.Length} scalars but {varPoints.Length} points.", nameof(varPoints));
+        }
+
+        return Straus(baseScalar, fixedScalars, fixedTables, varScalars, varPoints);
+    }
+
+    private static EdwardsPoint Straus(
+        in Scalar baseScalar,
+        ReadOnlySpan<Scalar> fixedScalars,
+        ReadOnlySpan<FixedBaseTable> fixedTables,
+        ReadOnlySpan<Scalar> varScalars,
+        ReadOnlySpan<EdwardsPoint> varPoints)
+    {
+        int fixedCount = fixedScalars.Length;
+        int varCount = varScalars.Length;
+
+        // Terms in digit-row order: fixed points, variable points, then the generator.
+        int terms = fixedCount + varCount + 1;
+        var digits = ArrayPool<sbyte>.Shared.Rent(terms * Bits);
+        var varTables = ArrayPool<ProjectiveNielsPoint>.Shared.Rent(Math.Max(1, varCount * VariableTableLength));
+        try
+        {
+            // Bit-major layout: the row of one bit is contiguous, so the main loop skips zero digits
+            // eight at a time.
+            digits.AsSpan(0, terms * Bits).Clear();
+            Span<sbyte> naf = stackalloc sbyte[Bits];
+            int top = -1;
+            for (int i = 0; i < fixedCount; i++)
+            {
+                top = Math.Max(top, Scatter(fixedScalars[i], fixedTables[i].Width, naf, digits, i, terms));
+            }
+
+            for (int j = 0; j < varCount; j++)
+            {
+                ScalarMultiplication.OddMultiples(varPoints[j], varTables.AsSpan(j * VariableTableLength, VariableTableLength));
+                top = Math.Max(top, Scatter(varScalars[j], VariableNafWidth, naf, digits, fixedCount + j, terms));
+            }
+
+            top = Math.Max(top, Scatter(baseScalar, BasePointTable.NafWidth, naf, digits, terms - 1, terms));
+            if (top < 0)
+            {
+                return EdwardsPoint.Identity;
+            }
+
+            ReadOnlySpan<AffineNielsPoint> baseTable = BasePointTable.OddMultiples;
+            var r = ProjectivePoint.Identity;
+            for (int bit = top; bit >= 0; bit--)
+            {
+                var t = r.Double();
+                ref sbyte row = ref digits[bit * terms];
+                int i = 0;
+                while (i < terms)
+                {
+                    if (i + 8 <= terms && Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref row, i))) == 0)
+                    {
+                        i += 8;
+                        continue;
+                    }
+
+                    int d = Unsafe.Add(ref row, i);
+                    if (d != 0)
+                    {
+                        if (i < fixedCount)
+                        {
+                            ref readonly var entry = ref fixedTables[i].Entry(d > 0 ? d : -d);
+                            t = d > 0 ? CompletedPoint.Add(t.ToExtended(), entry) : CompletedPoint.Subtract(t.ToExtended(), entry);
+                        }
+                        else if (i < fixedCount + varCount)
+                        {
+                            ref readonly var entry = ref varTables[((i - fixedCount) * VariableTableLength) + ((d > 0 ? d : -d) >> 1)];
+                            t = d > 0 ? CompletedPoint.Add(t.ToExtended(), entry) : CompletedPoint.Subtract(t.ToExtended(), entry);
+                        }
+                        else
+                        {
+                            ref readonly var entry = ref baseTable[(d > 0 ? d : -d) >> 1];
+                            t = d > 0 ? CompletedPoint.Add(t.ToExtended(), entry) : CompletedPoint.Subtract(t.ToExtended(), entry);
+                        }
+                    }
+
+                    i++;
+                }
+
+                r = t.ToProjective();
+            }
+
+            return r.ToExtended();
+        }
+        finally
+        {
+            ArrayPool<sbyte>.Shared.Return(digits);
+            ArrayPool<ProjectiveNielsPoint>.Shared.Return(varTables);
+        }
+    }
+
+    /// <summary>Writes the width-w NAF of <paramref name="scalar"/> into column <paramref name="term"/>; returns its highest non-zero position or −1.</summary>
+    private static int Scatter(in Scalar scalar, int width, Span<sbyte> naf, sbyte[] digits, int term, int terms)
+    {
+        if (scalar.IsZero() == 1)
+        {
+            return -1;
+        }
+
+        scalar.ToNonAdjacentForm(naf, width);
+        int top = -1;
+        for (int bit = 0; bit < Bits; bit++)
+        {
+            if (naf[bit] != 0)
+            {
+                digits[(bit * terms) + term] = naf[bit];
+                top = bit;
+            }
+        }
+
+        return top;
+    }
+}

@@ -1,0 +1,89 @@
+using NexusZero.Groups.Ristretto255;
+using NexusZero.Proofs.Sigma;
+
+namespace NexusZero.Proofs.RangeProofs;
+
+/// <summary>
+/// Precomputed <see cref="FixedBaseTable"/>s of the ristretto255 Bulletproofs generators G₀.., H₀..
+/// and the Pedersen blinding base, for <see cref="FixedBaseMsm"/>. Built lazily for the first N
+/// generators a caller asks for and grown when a larger N comes; kept for the process lifetime
+/// (public data). ristretto255 only: secp256k1 keeps the generic multi-scalar multiplication.
+/// </summary>
+internal static class BulletproofGeneratorTables
+{
+    /// <summary>
+    /// NAF width of every generator table: 64 affine entries (7.5 KiB) per generator, 15 MiB for all
+    /// 2·<see cref="BulletproofGenerators.MaxCount"/>.
+    /// </summary>
+    public const int Width = 8;
+
+    private static readonly Lock Gate = new();
+    private static volatile Snapshot _built = new([], []);
+    private static FixedBaseTable[]? _blindingBase;
+
+    /// <summary>Tables of G₀..G_{count−1}.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or above <see cref="BulletproofGenerators.MaxCount"/>.</exception>
+    public static ReadOnlySpan<FixedBaseTable> G(int count) => Ensure(count).G.AsSpan(0, count);
+
+    /// <summary>Tables of H₀..H_{count−1}.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or above <see cref="BulletproofGenerators.MaxCount"/>.</exception>
+    public static ReadOnlySpan<FixedBaseTable> H(int count) => Ensure(count).H.AsSpan(0, count);
+
+    /// <summary>The table of the Pedersen blinding base H.</summary>
+    public static FixedBaseTable BlindingBase
+    {
+        get
+        {
+            var table = Volatile.Read(ref _blindingBase);
+            if (table is null)
+            {
+                var h = ((Ristretto255Element)PedersenGenerators.BlindingBase(Ristretto255Group.Instance)).Point;
+                table = FixedBaseTable.Build([h], Width);
+                Volatile.Write(ref _blindingBase, table);
+            }
+
+            return table[0];
+        }
+    }
+
+    private static Snapshot Ensure(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, BulletproofGenerators.MaxCount);
+        var built = _built;
+        if (built.G.Length >= count)
+        {
+            return built;
+        }
+
+        lock (Gate)
+        {
+            built = _built;
+            if (built.G.Length >= count)
+            {
+                return built;
+            }
+
+            // Grow to a power of two so a sequence of sizes builds each generator once.
+            var target = Math.Min(BulletproofGenerators.MaxCount, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(count, 64)));
+            var next = new Snapshot(Grow(built.G, 'G', target), Grow(built.H, 'H', target));
+            _built = next;
+            return next;
+        }
+    }
+
+    private static FixedBaseTable[] Grow(FixedBaseTable[] existing, char name, int target)
+    {
+        var group = Ristretto255Group.Instance;
+        var all = name == 'G' ? BulletproofGenerators.G(group, target) : BulletproofGenerators.H(group, target);
+        var points = new EdwardsPoint[target - existing.Length];
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = ((Ristretto255Element)all[existing.Length + i]).Point;
+        }
+
+        return [.. existing, .. FixedBaseTable.Build(points, Width)];
+    }
+
+    private sealed record Snapshot(FixedBaseTable[] G, FixedBaseTable[] H);
+}
