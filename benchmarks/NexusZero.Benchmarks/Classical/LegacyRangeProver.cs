@@ -39,7 +39,7 @@ internal static class LegacyRangeProver
         var a = alpha * h;
         for (var i = 0; i < bigN; i++)
         {
-            a += ConstantTimeGroupOps.Select(bits[i], gVector[i], -hVector[i]);
+            a += new Ristretto255Element(EdwardsPoint.Select(((Ristretto255Element)(-hVector[i])).Point, ((Ristretto255Element)gVector[i]).Point, bits[i]));
         }
 
         var sL = new GroupScalar[bigN];

@@ -33,10 +33,6 @@ internal static class RangeProofProtocol
     {
         var m = values.Count;
         var bigN = n * m;
-        var g = group.Generator;
-        var h = PedersenGenerators.BlindingBase(group);
-        var gVector = BulletproofGenerators.G(group, bigN);
-        var hVector = BulletproofGenerators.H(group, bigN);
 
         var secrets = new List<GroupScalar>();
         try
@@ -60,11 +56,7 @@ internal static class RangeProofProtocol
             }
 
             var alpha = Random();
-            var a = alpha * h;
-            for (var i = 0; i < bigN; i++)
-            {
-                a += ConstantTimeGroupOps.Select(bits[i], gVector[i], -hVector[i]);
-            }
+            var a = RangeProofCommitments.Bits(group, alpha, bits);
 
             var sL = new GroupScalar[bigN];
             var sR = new GroupScalar[bigN];
@@ -75,13 +67,7 @@ internal static class RangeProofProtocol
             }
 
             var rho = Random();
-            var sScalars = new List<GroupScalar>(2 * bigN + 1) { rho };
-            var sPoints = new List<GroupElement>(2 * bigN + 1) { h };
-            sScalars.AddRange(sL);
-            sScalars.AddRange(sR);
-            sPoints.AddRange(gVector.ToArray());
-            sPoints.AddRange(hVector.ToArray());
-            var s = ConstantTimeGroupOps.MultiScalarMultiply(group, sScalars, sPoints);
+            var s = RangeProofCommitments.Vectors(group, rho, sL, sR);
 
             var aBytes = a.ToBytes();
             var sBytes = s.ToBytes();
@@ -125,8 +111,8 @@ internal static class RangeProofProtocol
             secrets.Add(t2);
             var tau1 = Random();
             var tau2 = Random();
-            var bigT1 = group.MultiplyBase(t1) + (tau1 * h);
-            var bigT2 = group.MultiplyBase(t2) + (tau2 * h);
+            var bigT1 = RangeProofCommitments.Blinded(group, t1, tau1);
+            var bigT2 = RangeProofCommitments.Blinded(group, t2, tau2);
             var t1Bytes = bigT1.ToBytes();
             var t2Bytes = bigT2.ToBytes();
             transcript.AppendMessage("bp-T1"u8, t1Bytes);
@@ -158,7 +144,6 @@ internal static class RangeProofProtocol
             transcript.AppendMessage("bp-mu"u8, muBytes);
             transcript.AppendMessage("bp-that"u8, tHatBytes);
             var w = Challenge(transcript, "bp-w"u8, group);
-            var q = g.MultiplyVarTime(w);
 
             var hFactors = new GroupScalar[bigN];
             var yInverse = y.Invert();
@@ -168,7 +153,7 @@ internal static class RangeProofProtocol
                 hFactors[i] = hFactors[i - 1] * yInverse;
             }
 
-            var (lList, rList, finalA, finalB) = InnerProductArgument.Prove(transcript, group, q, gVector, hVector, hFactors, l, r);
+            var (lList, rList, finalA, finalB) = InnerProductArgument.Prove(transcript, group, w, hFactors, l, r);
 
             var proof = new byte[ProofLength(group, n, m)];
             var writer = new ProofWriter(proof, group);
