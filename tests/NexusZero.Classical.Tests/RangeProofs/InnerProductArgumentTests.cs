@@ -16,6 +16,7 @@ public sealed class InnerProductArgumentTests
     [InlineData("ristretto255", 256)]
     [InlineData("secp256k1", 2)]
     [InlineData("secp256k1", 16)]
+    [InlineData("secp256k1", 64)]
     public void Prover_without_folding_matches_the_folding_reference(string groupName, int n)
     {
         var group = TestGroups.ByName(groupName);

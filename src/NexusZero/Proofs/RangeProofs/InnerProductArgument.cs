@@ -17,7 +17,10 @@ namespace NexusZero.Proofs.RangeProofs;
 /// set and u⁻¹ where it is clear (for H the other way round, times hFactorₖ). So L and R are each one
 /// multi-scalar multiplication over N of the original generators plus Q, in which every original
 /// generator appears in exactly one of the two; on ristretto255 the generators' precomputed tables
-/// (<see cref="BulletproofGeneratorTables"/>) apply. The outputs equal those of the folding prover.</para>
+/// (<see cref="BulletproofGeneratorTables"/>) apply. That costs N terms per round, so when at least
+/// three rounds remain after the first three, the folded generators of that point are computed once
+/// (one multi-scalar multiplication each) and the remaining rounds run the same way on them
+/// (<see cref="InnerProductBasis"/>). The outputs equal those of the folding prover.</para>
 /// <para>The prover's vectors are l(x) and r(x) of the range proof, which the unoptimized protocol sends in
 /// the clear (they are blinded by s_L, s_R), so variable-time multiplication is acceptable here.</para>
 /// </remarks>
@@ -28,6 +31,12 @@ internal static class InnerProductArgument
     public static ReadOnlySpan<byte> RLabel => "bp-ipa-R"u8;
 
     public static ReadOnlySpan<byte> ChallengeLabel => "bp-ipa-u"u8;
+
+    /// <summary>Rounds on the original generators before the folded ones replace them (best by measurement and operation counts for N = 64..1024).</summary>
+    private const int FoldAfterRounds = 3;
+
+    /// <summary>Fold only when at least three rounds (vectors of length 8) remain; fewer do not repay the folded points' doubling chains.</summary>
+    private const int MinFoldedLength = 8;
 
     /// <summary>
     /// Runs the prover over the first N = a.Length Bulletproofs generators of <paramref name="group"/>
@@ -43,7 +52,7 @@ internal static class InnerProductArgument
         GroupScalar[] b)
     {
         var bigN = a.Length;
-        var bases = new GeneratorMsm(group, w, bigN);
+        var bases = InnerProductBasis.Generators(group, w, bigN);
         var lList = new List<GroupElement>();
         var rList = new List<GroupElement>();
 
@@ -60,11 +69,21 @@ internal static class InnerProductArgument
         var blocks = 1;
         while (n > 1)
         {
+            // Every round costs one term per base, so once few rounds remain on many bases, the folded
+            // generators are computed (one MSM per folded point) and become the bases.
+            if (blocks == 1 << FoldAfterRounds && n >= MinFoldedLength)
+            {
+                bases = bases.Fold(n, gCoefficient.AsSpan(0, blocks), hWeight.AsSpan(0, bases.Size));
+                gCoefficient[0] = group.ScalarOne;
+                hWeight.AsSpan(0, n).Fill(group.ScalarOne);
+                blocks = 1;
+            }
+
             var half = n / 2;
             var cL = InnerProduct(a.AsSpan(0, half), b.AsSpan(half, half), group);
             var cR = InnerProduct(a.AsSpan(half, half), b.AsSpan(0, half), group);
 
-            // Block t holds the original indexes t·n .. t·n + n − 1; its low half feeds R's G and L's H terms.
+            // Block t holds the base indexes t·n .. t·n + n − 1; its low half feeds R's G and L's H terms.
             var at = 0;
             for (var t = 0; t < blocks; t++)
             {
@@ -79,15 +98,15 @@ internal static class InnerProductArgument
                     rIndexes[at] = lo;
                     at++;
                     lScalars[at] = b[half + i] * hWeight[lo];
-                    lIndexes[at] = bigN + lo;
+                    lIndexes[at] = bases.Size + lo;
                     rScalars[at] = b[i] * hWeight[hi];
-                    rIndexes[at] = bigN + hi;
+                    rIndexes[at] = bases.Size + hi;
                     at++;
                 }
             }
 
-            var l = bases.Multiply(cL, lScalars, lIndexes);
-            var r = bases.Multiply(cR, rScalars, rIndexes);
+            var l = bases.Multiply(cL, lScalars.AsSpan(0, at), lIndexes.AsSpan(0, at));
+            var r = bases.Multiply(cR, rScalars.AsSpan(0, at), rIndexes.AsSpan(0, at));
             lList.Add(l);
             rList.Add(r);
 
