@@ -12,6 +12,7 @@ namespace NexusZero.Benchmarks.Classical;
 /// current one, side by side in one run. Both start from the same transcript and skip the opening checks.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class BulletproofsProvingBenchmarks
 {
     private readonly IPrimeOrderGroup _group = Ristretto255Group.Instance;

@@ -13,7 +13,7 @@ namespace NexusZero.Groups.Ristretto255;
 internal readonly struct ConstantTimeTable
 {
     /// <summary>The radix width w: digits in [−2^(w−1), 2^(w−1)], 2^(w−1) entries per point.</summary>
-    internal const int Width = 5;
+    internal const int Width = 6;
 
     /// <summary>Entries per point: 2^(w−1).</summary>
     internal const int EntryCount = 1 << (Width - 1);

@@ -7,7 +7,7 @@ namespace NexusZero.Proofs.RangeProofs;
 /// Cached <see cref="ConstantTimeTable"/>s of the ristretto255 Bulletproofs generators G₀.., H₀.. and
 /// the Pedersen blinding base, for the prover's secret-scalar multiplications (A, S, T₁, T₂). Built
 /// for the first N generators a prover needs and grown to the next power of two when a larger N
-/// comes; kept for the process lifetime (public data, 1.9 KiB per generator).
+/// comes; kept for the process lifetime (public data, 3.75 KiB per generator).
 /// </summary>
 internal static class BulletproofConstantTimeTables
 {
