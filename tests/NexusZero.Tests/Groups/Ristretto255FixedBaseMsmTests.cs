@@ -57,10 +57,88 @@ public sealed class Ristretto255FixedBaseMsmTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(9)]
-    public void BuildRejectsUnsupportedWidths(int width) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => FixedBaseTable.Build([EdwardsPoint.BasePoint], width));
+    [InlineData(4)]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(16)]
+    public void WindowMultiplesArePowersOfTwoToTheWindow(int windowWidth)
+    {
+        var random = NewRandom(60 + windowWidth);
+        EdwardsPoint[] points = [RandomPoint(random), EdwardsPoint.BasePoint];
+        var tables = FixedBaseTable.Build(points, 3, windowWidth);
+        for (var i = 0; i < points.Length; i++)
+        {
+            Assert.Equal(windowWidth, tables[i].WindowWidth);
+            var windows = tables[i].WindowMultiples;
+            Assert.Equal(Scalar.SignedRadix2WLength(windowWidth), windows.Length);
+            var expected = points[i];
+            for (var k = 0; k < windows.Length; k++)
+            {
+                Assert.True(SameAffine(expected.ToAffineNiels(), windows[k]), $"point {i}, window {k}");
+                expected = expected.MultiplyByPowerOfTwo(windowWidth);
+            }
+        }
+
+        Assert.True(FixedBaseTable.Build(points, 3)[0].WindowMultiples.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData(4, 1)]
+    [InlineData(4, 37)]
+    [InlineData(8, 9)]
+    [InlineData(11, 20)]
+    [InlineData(12, 1)]
+    [InlineData(12, 45)]
+    [InlineData(16, 6)]
+    public void BucketsMatchTheInterleavedPath(int windowWidth, int count)
+    {
+        var random = NewRandom(2000 + (windowWidth * 100) + count);
+        var points = Enumerable.Range(0, count).Select(_ => RandomPoint(random)).ToArray();
+        var tables = FixedBaseTable.Build(points, 5, windowWidth);
+        var scalars = Enumerable.Range(0, count).Select(i => SpecialOrRandom(random, i)).ToArray();
+        var buckets = FixedBaseBuckets.Sum(scalars, tables, windowWidth);
+        var straus = FixedBaseMsm.Straus(Scalar.Zero, scalars, tables, [], []);
+        Assert.Equal(1UL, RistrettoEncoding.AreEquivalent(straus, buckets));
+        Assert.Equal(1UL, RistrettoEncoding.AreEquivalent(MultiScalarMultiplication.MultiplyVarTime(scalars, points), buckets));
+    }
+
+    [Fact]
+    public void BucketsOfOnlyZeroScalarsGiveTheIdentity()
+    {
+        var tables = FixedBaseTable.Build([EdwardsPoint.BasePoint, EdwardsPoint.BasePoint.Double()], 3, 6);
+        Assert.Equal(1UL, RistrettoEncoding.IsIdentity(FixedBaseBuckets.Sum([Scalar.Zero, Scalar.Zero], tables, 6)));
+    }
+
+    [Theory]
+    [InlineData(FixedBaseMsm.BucketThreshold - 1, true)]
+    [InlineData(FixedBaseMsm.BucketThreshold, true)]
+    [InlineData(FixedBaseMsm.BucketThreshold + 1, false)]
+    public void BothPathsAgreeAroundTheBucketThreshold(int fixedCount, bool withBase)
+    {
+        var random = NewRandom(3000 + fixedCount);
+        var fixedPoints = Enumerable.Range(0, fixedCount).Select(_ => RandomPoint(random)).ToArray();
+        var tables = FixedBaseTable.Build(fixedPoints, 6, 10);
+        var fixedScalars = Enumerable.Range(0, fixedCount).Select(i => SpecialOrRandom(random, i)).ToArray();
+        var varPoints = Enumerable.Range(0, 5).Select(_ => RandomPoint(random)).ToArray();
+        var varScalars = Enumerable.Range(0, 5).Select(_ => RandomScalar(random)).ToArray();
+        var baseScalar = withBase ? RandomScalar(random) : Scalar.Zero;
+        var result = FixedBaseMsm.MultiplyVarTime(baseScalar, fixedScalars, tables, varScalars, varPoints);
+        var expected = MultiScalarMultiplication.MultiplyVarTime(baseScalar, [.. fixedScalars, .. varScalars], [.. fixedPoints, .. varPoints]);
+        Assert.Equal(1UL, RistrettoEncoding.AreEquivalent(expected, result));
+
+        // Tables of mixed window widths fall back to the interleaved path and still agree.
+        tables[^1] = FixedBaseTable.Build([fixedPoints[^1]], 6, 8)[0];
+        var mixed = FixedBaseMsm.MultiplyVarTime(baseScalar, fixedScalars, tables, varScalars, varPoints);
+        Assert.Equal(1UL, RistrettoEncoding.AreEquivalent(expected, mixed));
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(9, 0)]
+    [InlineData(5, 3)]
+    [InlineData(5, 17)]
+    public void BuildRejectsUnsupportedWidths(int width, int windowWidth) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => FixedBaseTable.Build([EdwardsPoint.BasePoint], width, windowWidth));
 
     [Theory]
     [InlineData(0, 0, false)]

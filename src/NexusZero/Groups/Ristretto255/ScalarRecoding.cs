@@ -70,7 +70,7 @@ internal partial struct Scalar
     internal static int SignedRadix2WLength(int c) => (256 + c - 1) / c;
 
     /// <summary>
-    /// Signed radix-2^c digits dᵢ ∈ [−2^(c−1), 2^(c−1)] with Σ dᵢ·2^(c·i) = this, for 4 ≤ c ≤ 8.
+    /// Signed radix-2^c digits dᵢ ∈ [−2^(c−1), 2^(c−1)] with Σ dᵢ·2^(c·i) = this, for 4 ≤ c ≤ 16.
     /// Variable time: public scalars only (Pippenger buckets).
     /// </summary>
     internal readonly void ToSignedRadix2W(Span<short> digits, int c)

@@ -17,6 +17,12 @@ internal static class BulletproofGeneratorTables
     /// </summary>
     public const int Width = 8;
 
+    /// <summary>
+    /// Window width of the generators' window multiples for <see cref="FixedBaseBuckets"/> (large N):
+    /// 22 affine points (2.6 KiB) per generator.
+    /// </summary>
+    public const int WindowWidth = 12;
+
     private static readonly Lock Gate = new();
     private static volatile Snapshot _built = new([], []);
     private static FixedBaseTable[]? _blindingBase;
@@ -38,7 +44,7 @@ internal static class BulletproofGeneratorTables
             if (table is null)
             {
                 var h = ((Ristretto255Element)PedersenGenerators.BlindingBase(Ristretto255Group.Instance)).Point;
-                table = FixedBaseTable.Build([h], Width);
+                table = FixedBaseTable.Build([h], Width, WindowWidth);
                 Volatile.Write(ref _blindingBase, table);
             }
 
@@ -82,7 +88,7 @@ internal static class BulletproofGeneratorTables
             points[i] = ((Ristretto255Element)all[existing.Length + i]).Point;
         }
 
-        return [.. existing, .. FixedBaseTable.Build(points, Width)];
+        return [.. existing, .. FixedBaseTable.Build(points, Width, WindowWidth)];
     }
 
     private sealed record Snapshot(FixedBaseTable[] G, FixedBaseTable[] H);

@@ -141,7 +141,7 @@ public sealed class BulletproofsRangeProofSystem : IProofSystem
             return VerificationResult.Invalid(VerificationFailure.InvalidStatement, $"The statement is over {range.Group.Name} but the parameters are for {set.Group.Name}.");
         }
 
-        var msm = new MsmAccumulator(range.Group, RangeProofProtocol.SharedBases(range.Group, range.Bits * range.AggregatedCount));
+        var msm = RangeProofProtocol.NewAccumulator(range.Group, range.Bits * range.AggregatedCount);
         using var transcript = ProofTranscript.Begin(Id, set, range, context);
         var error = RangeProofProtocol.TryAccumulate(transcript, range.Group, range.Bits, range.ProvenCommitments(), proof, msm, range.Bits * range.AggregatedCount);
         if (error is not null)
@@ -182,7 +182,7 @@ public sealed class BulletproofsRangeProofSystem : IProofSystem
             return VerificationResult.Valid;
         }
 
-        var msm = new MsmAccumulator(set.Group, RangeProofProtocol.SharedBases(set.Group, maxN));
+        var msm = RangeProofProtocol.NewAccumulator(set.Group, maxN);
         for (var i = 0; i < items.Count; i++)
         {
             using var transcript = ProofTranscript.Begin(Id, set, statements[i], items[i].Context.Span);

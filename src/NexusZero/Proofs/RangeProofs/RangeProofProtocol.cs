@@ -198,6 +198,11 @@ internal static class RangeProofProtocol
             return $"A {n}-bit range proof for {m} value(s) on {group.Name} is {expected} bytes, not {proof.Length}.";
         }
 
+        if (msm.FixedTerms is { } fixedTerms)
+        {
+            return Ristretto255RangeVerifier.TryAccumulate(transcript, n, v, proof, fixedTerms, sharedN);
+        }
+
         var reader = new ProofReader(proof, group);
         if (!reader.Element("A", out var a) || !reader.Element("S", out var s) || !reader.Element("T1", out var t1) || !reader.Element("T2", out var t2)
             || !reader.Scalar("tau_x", out var tauX) || !reader.Scalar("mu", out var mu) || !reader.Scalar("t_hat", out var tHat))
@@ -309,9 +314,15 @@ internal static class RangeProofProtocol
         return null;
     }
 
-    /// <summary>The shared bases of a batch whose largest proof has N = <paramref name="bigN"/>: G, H, G₀..G_{N−1}, H₀..H_{N−1}.</summary>
-    public static GroupElement[] SharedBases(IPrimeOrderGroup group, int bigN) =>
-        [group.Generator, PedersenGenerators.BlindingBase(group), .. BulletproofGenerators.G(group, bigN), .. BulletproofGenerators.H(group, bigN)];
+    /// <summary>
+    /// The accumulator for a batch whose largest proof has N = <paramref name="bigN"/>: on ristretto255
+    /// over the precomputed generator tables (<see cref="Ristretto255RangeVerifier"/>), elsewhere with the
+    /// shared bases G, H, G₀..G_{N−1}, H₀..H_{N−1}.
+    /// </summary>
+    public static MsmAccumulator NewAccumulator(IPrimeOrderGroup group, int bigN) =>
+        group is Groups.Ristretto255.Ristretto255Group
+            ? new MsmAccumulator(Ristretto255RangeVerifier.NewTerms(bigN))
+            : new MsmAccumulator(group, [group.Generator, PedersenGenerators.BlindingBase(group), .. BulletproofGenerators.G(group, bigN), .. BulletproofGenerators.H(group, bigN)]);
 
     /// <summary>log₂ of a power of two.</summary>
     public static int Log2(int powerOfTwo) => 31 - int.LeadingZeroCount(powerOfTwo);

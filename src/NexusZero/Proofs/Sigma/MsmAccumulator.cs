@@ -28,6 +28,20 @@ internal sealed class MsmAccumulator
     }
 
     /// <summary>
+    /// A ristretto255 accumulator whose terms on precomputed fixed points go to <paramref name="fixedTerms"/>
+    /// (internal scalars, no allocation per term); terms added through the generic methods join them as
+    /// variable points.
+    /// </summary>
+    public MsmAccumulator(FixedBaseMsmBuilder fixedTerms)
+    {
+        _group = Ristretto255Group.Instance;
+        FixedTerms = fixedTerms;
+    }
+
+    /// <summary>The ristretto255 fixed-base terms, or null for a generic accumulator.</summary>
+    public FixedBaseMsmBuilder? FixedTerms { get; }
+
+    /// <summary>
     /// A fresh random 128-bit weight for one equation, from the OS CSPRNG: a batch with an invalid
     /// equation passes with probability at most 2^-128, and the terms weighted by it alone (the
     /// commitments) cost half the additions of full-size scalars.
@@ -70,10 +84,24 @@ internal sealed class MsmAccumulator
     public void AddToShared(int index, GroupScalar scalar) => _scalars[_sharedIndexes[index]] += scalar;
 
     /// <summary>True when the accumulated sum is the identity.</summary>
-    public bool IsIdentity() =>
-        _group is Ristretto255Group && _scalars.Count < StrausLimit
+    public bool IsIdentity()
+    {
+        if (FixedTerms is { } terms)
+        {
+            for (var i = 0; i < _scalars.Count; i++)
+            {
+                terms.AddVariable(((Ristretto255Scalar)_scalars[i]).Value, ((Ristretto255Element)_elements[i]).Point);
+            }
+
+            _scalars.Clear();
+            _elements.Clear();
+            return RistrettoEncoding.IsIdentity(terms.Sum()) == 1;
+        }
+
+        return _group is Ristretto255Group && _scalars.Count < StrausLimit
             ? RistrettoStrausIsIdentity()
             : _group.MultiScalarMultiplyVarTime(_scalars.ToArray(), _elements.ToArray()).IsIdentity;
+    }
 
     /// <summary>
     /// ristretto255 with fewer terms than this: interleaved wNAF (Straus) with the generator on its
