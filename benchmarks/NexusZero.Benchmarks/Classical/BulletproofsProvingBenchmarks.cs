@@ -21,7 +21,7 @@ public class BulletproofsProvingBenchmarks
     private ulong[] _values = [];
     private GroupScalar[] _blindings = [];
 
-    [Params(1, 4)]
+    [Params(1, 4, 16)]
     public int Values { get; set; }
 
     [GlobalSetup]
