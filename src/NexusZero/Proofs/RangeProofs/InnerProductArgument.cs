@@ -17,9 +17,9 @@ namespace NexusZero.Proofs.RangeProofs;
 /// set and u⁻¹ where it is clear (for H the other way round, times hFactorₖ). So L and R are each one
 /// multi-scalar multiplication over N of the original generators plus Q, in which every original
 /// generator appears in exactly one of the two; on ristretto255 the generators' precomputed tables
-/// (<see cref="BulletproofGeneratorTables"/>) apply. That costs N terms per round, so when at least
-/// three rounds remain after the first three, the folded generators of that point are computed once
-/// (one multi-scalar multiplication each) and the remaining rounds run the same way on them
+/// (<see cref="BulletproofGeneratorTables"/>) apply. That costs N terms per round, so every three
+/// rounds, while at least three more remain, the folded generators of that point are computed once (one
+/// multi-scalar multiplication each) and the following rounds run the same way on them
 /// (<see cref="InnerProductBasis"/>). The outputs equal those of the folding prover.</para>
 /// <para>The prover's vectors are l(x) and r(x) of the range proof, which the unoptimized protocol sends in
 /// the clear (they are blinded by s_L, s_R), so variable-time multiplication is acceptable here.</para>
@@ -32,7 +32,7 @@ internal static class InnerProductArgument
 
     public static ReadOnlySpan<byte> ChallengeLabel => "bp-ipa-u"u8;
 
-    /// <summary>Rounds on the original generators before the folded ones replace them (best by measurement and operation counts for N = 64..1024).</summary>
+    /// <summary>Rounds run on one basis before the folded generators replace it (best by measurement and operation counts for N = 64..1024).</summary>
     private const int FoldAfterRounds = 3;
 
     /// <summary>Fold only when at least three rounds (vectors of length 8) remain; fewer do not repay the folded points' doubling chains.</summary>
