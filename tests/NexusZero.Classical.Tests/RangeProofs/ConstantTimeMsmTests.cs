@@ -117,6 +117,7 @@ public sealed class ConstantTimeMsmTests
             var multiple = ScalarMultiplication.MultiplyVarTime(point, Scalar.FromUInt64((ulong)Math.Abs(digit)));
             var expected = (digit < 0 ? multiple.Negate() : multiple).ToAffineNiels();
             AssertSameAffine(expected, AffineNielsPoint.Lookup(table.Multiples, (sbyte)digit), $"digit {digit}");
+            AssertSameAffine(expected, ConstantTimeMsm.Lookup(table.Multiples, (sbyte)digit), $"digit {digit} (512-bit lookup)");
         }
     }
 
