@@ -9,9 +9,14 @@ public sealed class BulletproofGeneratorTablesTests
 {
     private static readonly Ristretto255Group Group = Ristretto255Group.Instance;
 
-    private static void AssertTableOf(EdwardsPoint expected, FixedBaseTable table)
+    private static void AssertTableOf(EdwardsPoint expected, FixedBaseTable table, int index)
     {
-        Assert.Equal(BulletproofGeneratorTables.Width, table.Width);
+        var width = index < BulletproofGeneratorTables.WideCount ? BulletproofGeneratorTables.Width : BulletproofGeneratorTables.NarrowWidth;
+        Assert.Equal(width, table.Width);
+        Assert.Equal(BulletproofGeneratorTables.WindowWidth, table.WindowWidth);
+        var window = table.WindowMultiples[1];
+        var shifted = expected.MultiplyByPowerOfTwo(BulletproofGeneratorTables.WindowWidth).ToAffineNiels();
+        Assert.Equal(1UL, FieldElement.ConstantTimeEquals(shifted.XY2d, window.XY2d) & FieldElement.ConstantTimeEquals(shifted.YPlusX, window.YPlusX));
         var one = table.OddMultiples[0];
         var want = expected.ToAffineNiels();
         Assert.Equal(1UL, FieldElement.ConstantTimeEquals(want.YPlusX, one.YPlusX) & FieldElement.ConstantTimeEquals(want.YMinusX, one.YMinusX) & FieldElement.ConstantTimeEquals(want.XY2d, one.XY2d));
@@ -30,18 +35,18 @@ public sealed class BulletproofGeneratorTablesTests
         var hTables = BulletproofGeneratorTables.H(300);
         Assert.Equal(300, gTables.Length);
         Assert.Equal(300, hTables.Length);
-        foreach (var i in new[] { 0, 1, 7, 63, 64, 255, 256, 299 })
+        foreach (var i in new[] { 0, 1, 7, 63, 64, 127, 128, 255, 256, 299 })
         {
-            AssertTableOf(((Ristretto255Element)g[i]).Point, gTables[i]);
-            AssertTableOf(((Ristretto255Element)h[i]).Point, hTables[i]);
+            AssertTableOf(((Ristretto255Element)g[i]).Point, gTables[i], i);
+            AssertTableOf(((Ristretto255Element)h[i]).Point, hTables[i], i);
         }
 
         for (var i = 0; i < small.Length; i++)
         {
-            AssertTableOf(((Ristretto255Element)g[i]).Point, small[i]);
+            AssertTableOf(((Ristretto255Element)g[i]).Point, small[i], i);
         }
 
-        AssertTableOf(((Ristretto255Element)PedersenGenerators.BlindingBase(Group)).Point, BulletproofGeneratorTables.BlindingBase);
+        AssertTableOf(((Ristretto255Element)PedersenGenerators.BlindingBase(Group)).Point, BulletproofGeneratorTables.BlindingBase, 0);
         Assert.Equal(0, BulletproofGeneratorTables.H(0).Length);
     }
 

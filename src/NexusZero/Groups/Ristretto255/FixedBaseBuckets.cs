@@ -35,11 +35,16 @@ internal static class FixedBaseBuckets
                     continue;
                 }
 
-                scalars[i].ToSignedRadix2W(digits, windowWidth);
+                // k and −k·(−P): the smaller of k and ℓ − k is below 2^251, so its top digit is almost
+                // never non-zero (one addition fewer per point for about half of them).
+                var k = scalars[i];
+                var negated = -k;
+                bool flip = IsSmaller(negated, k);
+                (flip ? negated : k).ToSignedRadix2W(digits, windowWidth);
                 var multiples = tables[i].WindowMultiples;
                 for (int j = 0; j < digitCount; j++)
                 {
-                    int d = digits[j];
+                    int d = flip ? -digits[j] : digits[j];
                     if (d == 0)
                     {
                         continue;
@@ -47,14 +52,19 @@ internal static class FixedBaseBuckets
 
                     int b = (d > 0 ? d : -d) - 1;
                     ref readonly var entry = ref multiples[j];
+                    ref var bucket = ref buckets[b];
                     if (!filled[b])
                     {
-                        buckets[b] = d > 0 ? ToExtended(entry) : ToExtended(entry).Negate();
+                        bucket = d > 0 ? ToExtended(entry) : ToExtended(entry).Negate();
                         filled[b] = true;
+                    }
+                    else if (d > 0)
+                    {
+                        bucket = CompletedPoint.Add(bucket, entry).ToExtended();
                     }
                     else
                     {
-                        buckets[b] = (d > 0 ? CompletedPoint.Add(buckets[b], entry) : CompletedPoint.Subtract(buckets[b], entry)).ToExtended();
+                        bucket = CompletedPoint.Subtract(bucket, entry).ToExtended();
                     }
                 }
             }
@@ -86,6 +96,22 @@ internal static class FixedBaseBuckets
             ArrayPool<EdwardsPoint>.Shared.Return(buckets);
             ArrayPool<bool>.Shared.Return(filled);
         }
+    }
+
+    /// <summary>a &lt; b as integers (variable time).</summary>
+    private static bool IsSmaller(in Scalar a, in Scalar b)
+    {
+        if (a.L3 != b.L3)
+        {
+            return a.L3 < b.L3;
+        }
+
+        if (a.L2 != b.L2)
+        {
+            return a.L2 < b.L2;
+        }
+
+        return a.L1 != b.L1 ? a.L1 < b.L1 : a.L0 < b.L0;
     }
 
     /// <summary>

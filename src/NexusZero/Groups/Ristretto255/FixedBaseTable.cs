@@ -20,7 +20,10 @@ internal readonly struct FixedBaseTable
     /// <summary>Smallest supported width (one entry: P itself).</summary>
     internal const int MinWidth = 2;
 
-    /// <summary>Largest supported width: NAF digits must fit in a signed byte.</summary>
+    /// <summary>
+    /// Largest supported width: NAF digits must fit in a signed byte (and wider tables measured slower
+    /// for the range verifier once they no longer fit in the cache).
+    /// </summary>
     internal const int MaxWidth = 8;
 
     /// <summary>How many points' tables share one batch inversion while building (bounds the scratch memory).</summary>

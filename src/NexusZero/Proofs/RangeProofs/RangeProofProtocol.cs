@@ -214,7 +214,7 @@ internal static class RangeProofProtocol
         var rList = new GroupElement[rounds];
         for (var j = 0; j < rounds; j++)
         {
-            if (!reader.Element($"L{j}", out lList[j]!) || !reader.Element($"R{j}", out rList[j]!))
+            if (!reader.Element("L", j, out lList[j]!) || !reader.Element("R", j, out rList[j]!))
             {
                 return reader.Error;
             }
@@ -383,12 +383,15 @@ internal static class RangeProofProtocol
 
         public string? Error { get; private set; }
 
-        public bool Element(string name, out GroupElement element)
+        public bool Element(string name, out GroupElement element) => Element(name, -1, out element);
+
+        /// <summary>Reads element <paramref name="name"/> (followed by <paramref name="index"/> when it is not −1; the name is only built on failure).</summary>
+        public bool Element(string name, int index, out GroupElement element)
         {
             element = group.Identity;
             if (!group.TryDecodeElement(_source.Slice(_offset, group.ElementLength), out var decoded) || decoded.IsIdentity)
             {
-                Error = $"{name} is not a canonical, non-identity {group.Name} element.";
+                Error = $"{name}{(index < 0 ? string.Empty : index)} is not a canonical, non-identity {group.Name} element.";
                 return false;
             }
 

@@ -121,7 +121,6 @@ internal static class Ristretto255RangeVerifier
 
     private static void Accumulate(FixedBaseMsmBuilder terms, int n, int m, int sharedN, ReadOnlySpan<EdwardsPoint> points, IReadOnlyList<GroupElement> v, in Challenges ch, in Responses r)
     {
-        var bigN = n * m;
         var rounds = ch.U.Length;
         var beta = NextWeight();
         var c = NextWeight();
@@ -175,56 +174,92 @@ internal static class Ristretto255RangeVerifier
             terms.AddVariable(beta * uInverse.Square(), points[5 + (2 * j)]);
         }
 
-        // sᵢ = Π_j u_j^(±1): s₀ = Π u_j⁻¹, then each set bit of i multiplies in one u². The vector
-        // and the running powers of y⁻¹ are kept in Montgomery form (x·R), so each product below is one
-        // Montgomery multiplication (plain × Montgomery form = plain).
-        var s = ArrayPool<Scalar>.Shared.Rent(bigN);
+        AccumulateGenerators(terms.FixedScalars, n, m, sharedN, beta, ch, r);
+    }
+
+    /// <summary>
+    /// Adds the coefficients of Gᵢ, −(βz + βa·sᵢ), and of Hᵢ, βz + β·y⁻ⁱ·z^(2+j)·2^k − βb·y⁻ⁱ·s_{N−1−i}
+    /// for i = j·n + k, where sᵢ = Π u_t^(±1) (+ where the matching bit of i is set).
+    /// </summary>
+    /// <remarks>
+    /// Each product sequence is a recurrence with one multiplication per index, by a factor held in
+    /// Montgomery form (x·R), so a single Montgomery multiplication gives the plain product:
+    /// aᵢ = βa·sᵢ = a_{i−2^t}·u² and cᵢ = βb·y⁻ⁱ·s_{N−1−i} = c_{i−2^t}·y^(−2^t)·u⁻² for the top bit 2^t
+    /// of i and its challenge u = u_{rounds−1−t} (setting bit t multiplies sᵢ by u² and divides s_{N−1−i}
+    /// by it), and
+    /// dᵢ = β·y⁻ⁱ·z^(2+j)·2^k steps by 2/y inside a block and by z·y⁻ⁿ from block to block.
+    /// </remarks>
+    private static void AccumulateGenerators(Span<Scalar> fixedScalars, int n, int m, int sharedN, in Scalar beta, in Challenges ch, in Responses r)
+    {
+        var bigN = n * m;
+        var rounds = ch.U.Length;
+        var a = ArrayPool<Scalar>.Shared.Rent(bigN);
+        var c = ArrayPool<Scalar>.Shared.Rent(bigN);
         try
         {
-            var first = Scalar.One;
+            // s₀ = Π u⁻¹ and s_{N−1} = Π u.
+            var s0 = Scalar.One;
+            var sLast = Scalar.One;
             for (var j = 0; j < rounds; j++)
             {
-                first *= ch.Inverses[1 + j];
+                s0 *= ch.Inverses[1 + j];
+                sLast *= ch.U[j];
             }
 
-            s[0] = first.ToMontgomery();
-            Span<Scalar> uSquared = stackalloc Scalar[rounds];
-            for (var j = 0; j < rounds; j++)
+            // Bit t of the index pairs with challenge u_{rounds−1−t}.
+            Span<Scalar> aFactor = stackalloc Scalar[rounds];
+            Span<Scalar> cFactor = stackalloc Scalar[rounds];
+            var yInversePower = ch.Inverses[0];
+            for (var t = 0; t < rounds; t++)
             {
-                uSquared[j] = ch.U[rounds - 1 - j].Square().ToMontgomery();
+                var uSquared = ch.U[rounds - 1 - t].Square();
+                var uInverseSquared = ch.Inverses[rounds - t].Square();
+                aFactor[t] = uSquared.ToMontgomery();
+                cFactor[t] = (yInversePower * uInverseSquared).ToMontgomery();
+                yInversePower = yInversePower.Square();
             }
 
+            a[0] = beta * r.A * s0;
+            c[0] = beta * r.B * sLast;
             for (var i = 1; i < bigN; i++)
             {
-                var log = 31 - int.LeadingZeroCount(i);
-                s[i] = Scalar.MontgomeryMultiply(s[i - (1 << log)], uSquared[log]);
+                var t = 31 - int.LeadingZeroCount(i);
+                a[i] = Scalar.MontgomeryMultiply(a[i - (1 << t)], aFactor[t]);
+                c[i] = Scalar.MontgomeryMultiply(c[i - (1 << t)], cFactor[t]);
             }
 
-            // Gᵢ: −(βz + βa·sᵢ); Hᵢ: βz + β·y⁻ⁱ·(z^(2+j)·2^k − b·s_{N−1−i}) for i = j·n + k.
-            var betaZ = beta * z;
-            var betaA = beta * r.A;
-            var yInverse = ch.Inverses[0].ToMontgomery();
-            var betaYInverse = beta.ToMontgomery();
-            var zBlock = z2;
+            var betaZ = beta * ch.Z;
+            var yInverse = ch.Inverses[0];
+            var twoOverY = (yInverse + yInverse).ToMontgomery();
+
+            // y⁻ⁿ·z: from the start of block j to the start of block j + 1.
+            var blockStep = ch.Z;
+            var yInverseN = yInverse;
+            for (var bit = 1; bit < n; bit <<= 1)
+            {
+                yInverseN = yInverseN.Square();
+            }
+
+            blockStep = (blockStep * yInverseN).ToMontgomery();
+            var blockStart = beta * ch.Z * ch.Z;
             for (var j = 0; j < m; j++)
             {
-                var zTwo = zBlock;
+                var d = blockStart;
                 for (var k = 0; k < n; k++)
                 {
                     var i = (j * n) + k;
-                    fixedScalars[1 + i] -= betaZ + Scalar.MontgomeryMultiply(betaA, s[i]);
-                    var inner = zTwo - Scalar.MontgomeryMultiply(r.B, s[bigN - 1 - i]);
-                    fixedScalars[1 + sharedN + i] += betaZ + Scalar.MontgomeryMultiply(inner, betaYInverse);
-                    betaYInverse = Scalar.MontgomeryMultiply(betaYInverse, yInverse);
-                    zTwo += zTwo;
+                    fixedScalars[1 + i] -= betaZ + a[i];
+                    fixedScalars[1 + sharedN + i] += betaZ + (d - c[i]);
+                    d = Scalar.MontgomeryMultiply(d, twoOverY);
                 }
 
-                zBlock *= z;
+                blockStart = Scalar.MontgomeryMultiply(blockStart, blockStep);
             }
         }
         finally
         {
-            ArrayPool<Scalar>.Shared.Return(s);
+            ArrayPool<Scalar>.Shared.Return(a);
+            ArrayPool<Scalar>.Shared.Return(c);
         }
     }
 
