@@ -8,9 +8,10 @@ namespace NexusZero.Proofs.RangeProofs;
 
 /// <summary>
 /// Constant-time operations on secret data that <see cref="IPrimeOrderGroup"/> does not offer, done
-/// on each group's internal point and scalar structs: a masked select of two elements, a multi-scalar
-/// multiplication with secret scalars (Straus with fixed 4-bit windows and masked table lookups, the
-/// same operation sequence for every scalar), and small integer scalars.
+/// on each group's internal point and scalar structs: small integer scalars (both groups), and on
+/// secp256k1 a masked select of two elements and a multi-scalar multiplication with secret scalars
+/// (Straus with fixed 4-bit windows and masked table lookups, the same operation sequence for every
+/// scalar). ristretto255 does the latter two on cached tables (<see cref="RangeProofCommitments"/>).
 /// </summary>
 internal static class ConstantTimeGroupOps
 {
@@ -27,9 +28,6 @@ internal static class ConstantTimeGroupOps
     {
         switch (whenOne)
         {
-            case Ristretto255Element one:
-                var zeroPoint = ((Ristretto255Element)whenZero).Point;
-                return new Ristretto255Element(EdwardsPoint.Select(zeroPoint, one.Point, bit));
             case Secp256k1Element one:
                 var result = ((Secp256k1Element)whenZero).Point;
                 result.ConditionalAssign(one.Point, WordArithmetic.MaskFromBit(bit));
@@ -49,57 +47,9 @@ internal static class ConstantTimeGroupOps
 
         return group.Id switch
         {
-            GroupId.Ristretto255 => new Ristretto255Element(Ristretto(scalars, elements)),
             GroupId.Secp256k1 => new Secp256k1Element(Secp256k1(scalars, elements)),
             _ => throw new ArgumentException($"No constant-time backend for {group.Name}.", nameof(group)),
         };
-    }
-
-    private static EdwardsPoint Ristretto(IReadOnlyList<GroupScalar> scalars, IReadOnlyList<GroupElement> elements)
-    {
-        var count = scalars.Count;
-        var tables = new ProjectiveNielsPoint[count * 8];
-        var digits = new sbyte[count * 64];
-        try
-        {
-            for (var j = 0; j < count; j++)
-            {
-                var point = ((Ristretto255Element)elements[j]).Point;
-                var table = tables.AsSpan(j * 8, 8);
-                table[0] = point.ToProjectiveNiels();
-                var multiple = point;
-                for (var t = 1; t < 8; t++)
-                {
-                    multiple = CompletedPoint.Add(multiple, table[0]).ToExtended();
-                    table[t] = multiple.ToProjectiveNiels();
-                }
-
-                var scalar = ((Ristretto255Scalar)scalars[j]).Value;
-                scalar.ToRadix16(digits.AsSpan(j * 64, 64));
-                scalar.Clear();
-            }
-
-            var acc = EdwardsPoint.Identity;
-            for (var i = 63; i >= 0; i--)
-            {
-                if (i != 63)
-                {
-                    acc = acc.MultiplyByPowerOfTwo(4);
-                }
-
-                for (var j = 0; j < count; j++)
-                {
-                    acc = CompletedPoint.Add(acc, ProjectiveNielsPoint.Lookup(tables.AsSpan(j * 8, 8), digits[(j * 64) + i])).ToExtended();
-                }
-            }
-
-            return acc;
-        }
-        finally
-        {
-            Array.Clear(digits);
-            Array.Clear(tables);
-        }
     }
 
     private static K1.ProjectivePoint Secp256k1(IReadOnlyList<GroupScalar> scalars, IReadOnlyList<GroupElement> elements)

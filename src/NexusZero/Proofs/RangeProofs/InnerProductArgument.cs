@@ -6,13 +6,23 @@ namespace NexusZero.Proofs.RangeProofs;
 /// <summary>
 /// The Bulletproofs inner-product argument (Bünz et al. 2018, protocol 2, with the verifier's single
 /// multi-exponentiation of section 3.1): proves P = ⟨a, G⟩ + ⟨b, H'⟩ + ⟨a, b⟩·Q in 2·log₂(N) elements
-/// and two scalars, where H'ᵢ = hFactorᵢ·Hᵢ. Each round halves the vectors:
+/// and two scalars, where H'ᵢ = hFactorᵢ·Hᵢ and Q = w·B. Each round halves the vectors:
 /// L = ⟨a_lo, G_hi⟩ + ⟨b_hi, H_lo⟩ + ⟨a_lo, b_hi⟩·Q, R = ⟨a_hi, G_lo⟩ + ⟨b_lo, H_hi⟩ + ⟨a_hi, b_lo⟩·Q,
 /// challenge u, a' = u·a_lo + u⁻¹·a_hi, b' = u⁻¹·b_lo + u·b_hi, G' = u⁻¹·G_lo + u·G_hi, H' = u·H_lo + u⁻¹·H_hi.
 /// </summary>
 /// <remarks>
-/// The prover's vectors are l(x) and r(x) of the range proof, which the unoptimized protocol sends in
-/// the clear (they are blinded by s_L, s_R), so variable-time multiplication is acceptable here.
+/// <para>The prover never computes the folded generators G', H'. After j rounds the folded generator at
+/// position p is Σ over the original Gₖ with k ≡ p (mod N/2^j) of c(t)·Gₖ, where t = k ≫ (log₂N − j)
+/// is k's top j bits and c(t) the product, over the rounds so far, of u where the round's bit of k is
+/// set and u⁻¹ where it is clear (for H the other way round, times hFactorₖ). So L and R are each one
+/// multi-scalar multiplication over N of the original generators plus Q, in which every original
+/// generator appears in exactly one of the two; on ristretto255 the generators' precomputed tables
+/// (<see cref="BulletproofGeneratorTables"/>) apply. That costs N terms per round, so every three
+/// rounds, while at least three more remain, the folded generators of that point are computed once (one
+/// multi-scalar multiplication each) and the following rounds run the same way on them
+/// (<see cref="InnerProductBasis"/>). The outputs equal those of the folding prover.</para>
+/// <para>The prover's vectors are l(x) and r(x) of the range proof, which the unoptimized protocol sends in
+/// the clear (they are blinded by s_L, s_R), so variable-time multiplication is acceptable here.</para>
 /// </remarks>
 internal static class InnerProductArgument
 {
@@ -22,54 +32,81 @@ internal static class InnerProductArgument
 
     public static ReadOnlySpan<byte> ChallengeLabel => "bp-ipa-u"u8;
 
-    /// <summary>Runs the prover; returns L₁, R₁, ..., L_k, R_k and the final a, b.</summary>
+    /// <summary>Rounds run on one basis before the folded generators replace it (best by measurement and operation counts for N = 64..1024).</summary>
+    private const int FoldAfterRounds = 3;
+
+    /// <summary>Fold only when at least three rounds (vectors of length 8) remain; fewer do not repay the folded points' doubling chains.</summary>
+    private const int MinFoldedLength = 8;
+
+    /// <summary>
+    /// Runs the prover over the first N = a.Length Bulletproofs generators of <paramref name="group"/>
+    /// and Q = <paramref name="w"/>·B; returns L₁, R₁, ..., L_k, R_k and the final a, b. Overwrites
+    /// <paramref name="a"/> and <paramref name="b"/>.
+    /// </summary>
     public static (List<GroupElement> L, List<GroupElement> R, GroupScalar A, GroupScalar B) Prove(
         Transcript transcript,
         IPrimeOrderGroup group,
-        GroupElement q,
-        ReadOnlySpan<GroupElement> gVector,
-        ReadOnlySpan<GroupElement> hVector,
+        GroupScalar w,
         ReadOnlySpan<GroupScalar> hFactors,
         GroupScalar[] a,
         GroupScalar[] b)
     {
-        var n = a.Length;
-        var g = gVector.ToArray();
-        var h = hVector.ToArray();
-        var hFactor = hFactors.ToArray();
+        var bigN = a.Length;
+        var bases = InnerProductBasis.Generators(group, w, bigN);
         var lList = new List<GroupElement>();
         var rList = new List<GroupElement>();
+
+        // gCoefficient[t]: the product of challenges for prefix t; hWeight[k] = hFactorₖ·(the H product for k's prefix).
+        var gCoefficient = new GroupScalar[bigN];
+        gCoefficient[0] = group.ScalarOne;
+        var hWeight = hFactors.ToArray();
+        var lScalars = new GroupScalar[bigN];
+        var rScalars = new GroupScalar[bigN];
+        var lIndexes = new int[bigN];
+        var rIndexes = new int[bigN];
         Span<byte> wide = stackalloc byte[64];
+        var n = bigN;
+        var blocks = 1;
         while (n > 1)
         {
+            // Every round costs one term per base, so once few rounds remain on many bases, the folded
+            // generators are computed (one MSM per folded point) and become the bases.
+            if (blocks == 1 << FoldAfterRounds && n >= MinFoldedLength)
+            {
+                bases = bases.Fold(n, gCoefficient.AsSpan(0, blocks), hWeight.AsSpan(0, bases.Size));
+                gCoefficient[0] = group.ScalarOne;
+                hWeight.AsSpan(0, n).Fill(group.ScalarOne);
+                blocks = 1;
+            }
+
             var half = n / 2;
             var cL = InnerProduct(a.AsSpan(0, half), b.AsSpan(half, half), group);
             var cR = InnerProduct(a.AsSpan(half, half), b.AsSpan(0, half), group);
 
-            var scalars = new GroupScalar[(2 * half) + 1];
-            var points = new GroupElement[(2 * half) + 1];
-            for (var i = 0; i < half; i++)
+            // Block t holds the base indexes t·n .. t·n + n − 1; its low half feeds R's G and L's H terms.
+            var at = 0;
+            for (var t = 0; t < blocks; t++)
             {
-                scalars[i] = a[i];
-                points[i] = g[half + i];
-                scalars[half + i] = b[half + i] * hFactor[i];
-                points[half + i] = h[i];
+                var start = t * n;
+                for (var i = 0; i < half; i++)
+                {
+                    var lo = start + i;
+                    var hi = lo + half;
+                    lScalars[at] = a[i] * gCoefficient[t];
+                    lIndexes[at] = hi;
+                    rScalars[at] = a[half + i] * gCoefficient[t];
+                    rIndexes[at] = lo;
+                    at++;
+                    lScalars[at] = b[half + i] * hWeight[lo];
+                    lIndexes[at] = bases.Size + lo;
+                    rScalars[at] = b[i] * hWeight[hi];
+                    rIndexes[at] = bases.Size + hi;
+                    at++;
+                }
             }
 
-            scalars[2 * half] = cL;
-            points[2 * half] = q;
-            var l = group.MultiScalarMultiplyVarTime(scalars, points);
-
-            for (var i = 0; i < half; i++)
-            {
-                scalars[i] = a[half + i];
-                points[i] = g[i];
-                scalars[half + i] = b[i] * hFactor[half + i];
-                points[half + i] = h[half + i];
-            }
-
-            scalars[2 * half] = cR;
-            var r = group.MultiScalarMultiplyVarTime(scalars, points);
+            var l = bases.Multiply(cL, lScalars.AsSpan(0, at), lIndexes.AsSpan(0, at));
+            var r = bases.Multiply(cR, rScalars.AsSpan(0, at), rIndexes.AsSpan(0, at));
             lList.Add(l);
             rList.Add(r);
 
@@ -89,18 +126,25 @@ internal static class InnerProductArgument
                 b[i] = (b[i] * uInverse) + (b[half + i] * u);
             }
 
-            // The generators are only needed while another round follows.
+            // The coefficients are only needed while another round follows. Prefix t splits into 2t
+            // (low half: G' takes u⁻¹, H' takes u) and 2t + 1 (high half: G' takes u, H' takes u⁻¹).
             if (half > 1)
             {
-                for (var i = 0; i < half; i++)
+                for (var t = blocks - 1; t >= 0; t--)
                 {
-                    g[i] = group.MultiScalarMultiplyVarTime([uInverse, u], [g[i], g[half + i]]);
-                    h[i] = group.MultiScalarMultiplyVarTime([u * hFactor[i], uInverse * hFactor[half + i]], [h[i], h[half + i]]);
-                    hFactor[i] = group.ScalarOne;
+                    gCoefficient[(2 * t) + 1] = gCoefficient[t] * u;
+                    gCoefficient[2 * t] = gCoefficient[t] * uInverse;
+                    var start = t * n;
+                    for (var i = 0; i < half; i++)
+                    {
+                        hWeight[start + i] *= u;
+                        hWeight[start + half + i] *= uInverse;
+                    }
                 }
             }
 
             n = half;
+            blocks *= 2;
         }
 
         return (lList, rList, a[0], b[0]);

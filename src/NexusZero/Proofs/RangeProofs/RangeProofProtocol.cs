@@ -25,19 +25,19 @@ internal static class RangeProofProtocol
         return ((2 * rounds) + 4) * group.ElementLength + (5 * group.ScalarLength);
     }
 
-    public static byte[] Prove(Transcript transcript, IPrimeOrderGroup group, int n, IReadOnlyList<ulong> values, IReadOnlyList<GroupScalar> blindings)
+    /// <summary>
+    /// Proves that every value lies in [0, 2^<paramref name="n"/>). <paramref name="randomness"/> feeds
+    /// the nonce RNG (the OS CSPRNG when null); tests pass a fixed source to get reproducible proofs.
+    /// </summary>
+    public static byte[] Prove(Transcript transcript, IPrimeOrderGroup group, int n, IReadOnlyList<ulong> values, IReadOnlyList<GroupScalar> blindings, RandomNumberGenerator? randomness = null)
     {
         var m = values.Count;
         var bigN = n * m;
-        var g = group.Generator;
-        var h = PedersenGenerators.BlindingBase(group);
-        var gVector = BulletproofGenerators.G(group, bigN);
-        var hVector = BulletproofGenerators.H(group, bigN);
 
         var secrets = new List<GroupScalar>();
         try
         {
-            using var rng = NonceRng(transcript, group, values, blindings);
+            using var rng = NonceRng(transcript, group, values, blindings, randomness);
             GroupScalar Random()
             {
                 var s = SigmaProtocol.NextScalar(group, rng);
@@ -56,11 +56,7 @@ internal static class RangeProofProtocol
             }
 
             var alpha = Random();
-            var a = alpha * h;
-            for (var i = 0; i < bigN; i++)
-            {
-                a += ConstantTimeGroupOps.Select(bits[i], gVector[i], -hVector[i]);
-            }
+            var a = RangeProofCommitments.Bits(group, alpha, bits);
 
             var sL = new GroupScalar[bigN];
             var sR = new GroupScalar[bigN];
@@ -71,13 +67,7 @@ internal static class RangeProofProtocol
             }
 
             var rho = Random();
-            var sScalars = new List<GroupScalar>(2 * bigN + 1) { rho };
-            var sPoints = new List<GroupElement>(2 * bigN + 1) { h };
-            sScalars.AddRange(sL);
-            sScalars.AddRange(sR);
-            sPoints.AddRange(gVector.ToArray());
-            sPoints.AddRange(hVector.ToArray());
-            var s = ConstantTimeGroupOps.MultiScalarMultiply(group, sScalars, sPoints);
+            var s = RangeProofCommitments.Vectors(group, rho, sL, sR);
 
             var aBytes = a.ToBytes();
             var sBytes = s.ToBytes();
@@ -121,8 +111,8 @@ internal static class RangeProofProtocol
             secrets.Add(t2);
             var tau1 = Random();
             var tau2 = Random();
-            var bigT1 = group.MultiplyBase(t1) + (tau1 * h);
-            var bigT2 = group.MultiplyBase(t2) + (tau2 * h);
+            var bigT1 = RangeProofCommitments.Blinded(group, t1, tau1);
+            var bigT2 = RangeProofCommitments.Blinded(group, t2, tau2);
             var t1Bytes = bigT1.ToBytes();
             var t2Bytes = bigT2.ToBytes();
             transcript.AppendMessage("bp-T1"u8, t1Bytes);
@@ -154,7 +144,6 @@ internal static class RangeProofProtocol
             transcript.AppendMessage("bp-mu"u8, muBytes);
             transcript.AppendMessage("bp-that"u8, tHatBytes);
             var w = Challenge(transcript, "bp-w"u8, group);
-            var q = g.MultiplyVarTime(w);
 
             var hFactors = new GroupScalar[bigN];
             var yInverse = y.Invert();
@@ -164,7 +153,7 @@ internal static class RangeProofProtocol
                 hFactors[i] = hFactors[i - 1] * yInverse;
             }
 
-            var (lList, rList, finalA, finalB) = InnerProductArgument.Prove(transcript, group, q, gVector, hVector, hFactors, l, r);
+            var (lList, rList, finalA, finalB) = InnerProductArgument.Prove(transcript, group, w, hFactors, l, r);
 
             var proof = new byte[ProofLength(group, n, m)];
             var writer = new ProofWriter(proof, group);
@@ -345,7 +334,7 @@ internal static class RangeProofProtocol
         return group.ScalarFromUniformBytes(wide);
     }
 
-    private static TranscriptRng NonceRng(Transcript transcript, IPrimeOrderGroup group, IReadOnlyList<ulong> values, IReadOnlyList<GroupScalar> blindings)
+    private static TranscriptRng NonceRng(Transcript transcript, IPrimeOrderGroup group, IReadOnlyList<ulong> values, IReadOnlyList<GroupScalar> blindings, RandomNumberGenerator? randomness)
     {
         using var builder = transcript.BuildRng();
         Span<byte> value = stackalloc byte[8];
@@ -360,7 +349,7 @@ internal static class RangeProofProtocol
                 builder.RekeyWithWitnessBytes("bp-blinding"u8, blinding);
             }
 
-            return builder.Finalize();
+            return builder.Finalize(randomness);
         }
         finally
         {
