@@ -36,17 +36,16 @@ internal static class BulletproofGeneratorTables
     /// </summary>
     public const int WindowWidth = 12;
 
-    private static readonly Lock Gate = new();
-    private static volatile Snapshot _built = new([], []);
+    private static readonly GeneratorTableCache<FixedBaseTable> Cache = new(Build);
     private static FixedBaseTable[]? _blindingBase;
 
     /// <summary>Tables of G₀..G_{count−1}.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or above <see cref="BulletproofGenerators.MaxCount"/>.</exception>
-    public static ReadOnlySpan<FixedBaseTable> G(int count) => Ensure(count).G.AsSpan(0, count);
+    public static ReadOnlySpan<FixedBaseTable> G(int count) => Cache.G(count);
 
     /// <summary>Tables of H₀..H_{count−1}.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or above <see cref="BulletproofGenerators.MaxCount"/>.</exception>
-    public static ReadOnlySpan<FixedBaseTable> H(int count) => Ensure(count).H.AsSpan(0, count);
+    public static ReadOnlySpan<FixedBaseTable> H(int count) => Cache.H(count);
 
     /// <summary>The table of the Pedersen blinding base H.</summary>
     public static FixedBaseTable BlindingBase
@@ -65,46 +64,10 @@ internal static class BulletproofGeneratorTables
         }
     }
 
-    private static Snapshot Ensure(int count)
+    /// <summary>The first generators get the wide tables (they serve the interleaved path), later ones narrow.</summary>
+    private static FixedBaseTable[] Build(EdwardsPoint[] points, int firstIndex)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, BulletproofGenerators.MaxCount);
-        var built = _built;
-        if (built.G.Length >= count)
-        {
-            return built;
-        }
-
-        lock (Gate)
-        {
-            built = _built;
-            if (built.G.Length >= count)
-            {
-                return built;
-            }
-
-            // Grow to a power of two so a sequence of sizes builds each generator once.
-            var target = Math.Min(BulletproofGenerators.MaxCount, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(count, 64)));
-            var next = new Snapshot(Grow(built.G, 'G', target), Grow(built.H, 'H', target));
-            _built = next;
-            return next;
-        }
+        var wide = Math.Clamp(WideCount - firstIndex, 0, points.Length);
+        return [.. FixedBaseTable.Build(points.AsSpan(0, wide), Width, WindowWidth), .. FixedBaseTable.Build(points.AsSpan(wide), NarrowWidth, WindowWidth)];
     }
-
-    private static FixedBaseTable[] Grow(FixedBaseTable[] existing, char name, int target)
-    {
-        var group = Ristretto255Group.Instance;
-        var all = name == 'G' ? BulletproofGenerators.G(group, target) : BulletproofGenerators.H(group, target);
-        var points = new EdwardsPoint[target - existing.Length];
-        for (var i = 0; i < points.Length; i++)
-        {
-            points[i] = ((Ristretto255Element)all[existing.Length + i]).Point;
-        }
-
-        // The first generators get the wide tables (they serve the interleaved path), later ones narrow.
-        var wide = Math.Clamp(WideCount - existing.Length, 0, points.Length);
-        return [.. existing, .. FixedBaseTable.Build(points.AsSpan(0, wide), Width, WindowWidth), .. FixedBaseTable.Build(points.AsSpan(wide), NarrowWidth, WindowWidth)];
-    }
-
-    private sealed record Snapshot(FixedBaseTable[] G, FixedBaseTable[] H);
 }
