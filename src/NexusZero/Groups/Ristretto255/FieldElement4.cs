@@ -16,8 +16,11 @@ namespace NexusZero.Groups.Ristretto255;
 /// lands at limb i + j, doubled when both are odd (25.5·i rounds up once for each), and limbs past
 /// the ninth wrap around times 19 (2^255 ≡ 19).</para>
 /// <para>Invariant: every result is weakly reduced (limb i below 2^(26 or 25) + 2^18). Inputs to
-/// multiplication and <see cref="Square"/> may have limbs up to 2^27: then 19·limb &lt; 2^32
-/// still fits a multiplier input and a column sum stays below 2^63. Only callers that checked
+/// multiplication and <see cref="Square"/> may be lazy, with limb i below
+/// <see cref="LazyBound"/>(i) = 3·2^(26 or 25) + 2^(19 or 18) (such as a sum of two results, or a
+/// result plus 2p minus a result, without a carry pass): a doubled odd limb stays below
+/// 3·2^26 + 2^19, so 19 times any limb is below 2^32 and still fits a multiplier input, and a
+/// column of ten products stays below 10·19·(3·2^26 + 2^19)² &lt; 2^63. Only callers that checked
 /// <see cref="IsSupported"/> may use this type. Constant time: no branch or index depends on values.</para>
 /// </remarks>
 [SkipLocalsInit]
@@ -36,6 +39,15 @@ internal struct FieldElement4
     internal Vector256<ulong> L7;
     internal Vector256<ulong> L8;
     internal Vector256<ulong> L9;
+
+    /// <summary>2p in limb 0 (a subtrahend below it can be subtracted from a limb plus it without going negative).</summary>
+    internal static Vector256<ulong> TwoP0 => Vector256.Create(2 * (Mask26 - 18));
+
+    /// <summary>2p in the even limbs 2, 4, 6 and 8.</summary>
+    internal static Vector256<ulong> TwoPEven => Vector256.Create(2 * Mask26);
+
+    /// <summary>2p in the odd limbs.</summary>
+    internal static Vector256<ulong> TwoPOdd => Vector256.Create(2 * Mask25);
 
     /// <summary>True when the CPU has the AVX2 instructions this type is made of.</summary>
     internal static bool IsSupported => Avx2.IsSupported;
@@ -77,6 +89,12 @@ internal struct FieldElement4
         c = Join(limbs, 2);
         d = Join(limbs, 3);
     }
+
+    /// <summary>Exclusive bound on limb <paramref name="index"/> of a lazy multiplication or squaring input (see the remarks).</summary>
+    internal static ulong LazyBound(int index) => (index & 1) == 0 ? (3UL << 26) + (1UL << 19) : (3UL << 25) + (1UL << 18);
+
+    /// <summary>This element weakly reduced: one carry pass over limbs of any size below 2^63.</summary>
+    internal readonly FieldElement4 Reduce() => Carry(L0, L1, L2, L3, L4, L5, L6, L7, L8, L9);
 
     /// <summary>The same element in every lane.</summary>
     internal static FieldElement4 Broadcast(in FieldElement a) => FromLanes(a, a, a, a);
