@@ -122,21 +122,17 @@ internal struct FieldElement4
         var b0 = b.L0; var b1 = b.L1; var b2 = b.L2; var b3 = b.L3; var b4 = b.L4; var b5 = b.L5; var b6 = b.L6; var b7 = b.L7; var b8 = b.L8; var b9 = b.L9;
         // Column n of the schoolbook product (n = 0 … 18) wraps to column n − 10 times 19 (2^255 ≡ 19).
         // The 19 multiplies the upper column's sum, not precomputed 19·b limbs: nine fewer live vectors
-        // (a, 2a for odd limbs and b fit the 32 AVX-512 registers with room for the sums, no spills).
-        var a1x2 = a1 + a1;
-        var a3x2 = a3 + a3;
-        var a5x2 = a5 + a5;
-        var a7x2 = a7 + a7;
-        var a9x2 = a9 + a9;
-        var h0 = Mul(a0, b0) + Times19(Mul(a1x2, b9) + Mul(a2, b8) + Mul(a3x2, b7) + Mul(a4, b6) + Mul(a5x2, b5) + Mul(a6, b4) + Mul(a7x2, b3) + Mul(a8, b2) + Mul(a9x2, b1));
+        // (a and b fit the 32 AVX-512 registers with room for the sums); products of two odd limbs
+        // (doubled, 25.5 rounding up twice) are summed apart and doubled once.
+        var h0 = Mul(a0, b0) + Times19(Mul(a2, b8) + Mul(a4, b6) + Mul(a6, b4) + Mul(a8, b2) + Twice(Mul(a1, b9) + Mul(a3, b7) + Mul(a5, b5) + Mul(a7, b3) + Mul(a9, b1)));
         var h1 = Mul(a0, b1) + Mul(a1, b0) + Times19(Mul(a2, b9) + Mul(a3, b8) + Mul(a4, b7) + Mul(a5, b6) + Mul(a6, b5) + Mul(a7, b4) + Mul(a8, b3) + Mul(a9, b2));
-        var h2 = Mul(a0, b2) + Mul(a1x2, b1) + Mul(a2, b0) + Times19(Mul(a3x2, b9) + Mul(a4, b8) + Mul(a5x2, b7) + Mul(a6, b6) + Mul(a7x2, b5) + Mul(a8, b4) + Mul(a9x2, b3));
+        var h2 = Mul(a0, b2) + Mul(a2, b0) + Twice(Mul(a1, b1)) + Times19(Mul(a4, b8) + Mul(a6, b6) + Mul(a8, b4) + Twice(Mul(a3, b9) + Mul(a5, b7) + Mul(a7, b5) + Mul(a9, b3)));
         var h3 = Mul(a0, b3) + Mul(a1, b2) + Mul(a2, b1) + Mul(a3, b0) + Times19(Mul(a4, b9) + Mul(a5, b8) + Mul(a6, b7) + Mul(a7, b6) + Mul(a8, b5) + Mul(a9, b4));
-        var h4 = Mul(a0, b4) + Mul(a1x2, b3) + Mul(a2, b2) + Mul(a3x2, b1) + Mul(a4, b0) + Times19(Mul(a5x2, b9) + Mul(a6, b8) + Mul(a7x2, b7) + Mul(a8, b6) + Mul(a9x2, b5));
+        var h4 = Mul(a0, b4) + Mul(a2, b2) + Mul(a4, b0) + Twice(Mul(a1, b3) + Mul(a3, b1)) + Times19(Mul(a6, b8) + Mul(a8, b6) + Twice(Mul(a5, b9) + Mul(a7, b7) + Mul(a9, b5)));
         var h5 = Mul(a0, b5) + Mul(a1, b4) + Mul(a2, b3) + Mul(a3, b2) + Mul(a4, b1) + Mul(a5, b0) + Times19(Mul(a6, b9) + Mul(a7, b8) + Mul(a8, b7) + Mul(a9, b6));
-        var h6 = Mul(a0, b6) + Mul(a1x2, b5) + Mul(a2, b4) + Mul(a3x2, b3) + Mul(a4, b2) + Mul(a5x2, b1) + Mul(a6, b0) + Times19(Mul(a7x2, b9) + Mul(a8, b8) + Mul(a9x2, b7));
+        var h6 = Mul(a0, b6) + Mul(a2, b4) + Mul(a4, b2) + Mul(a6, b0) + Twice(Mul(a1, b5) + Mul(a3, b3) + Mul(a5, b1)) + Times19(Mul(a8, b8) + Twice(Mul(a7, b9) + Mul(a9, b7)));
         var h7 = Mul(a0, b7) + Mul(a1, b6) + Mul(a2, b5) + Mul(a3, b4) + Mul(a4, b3) + Mul(a5, b2) + Mul(a6, b1) + Mul(a7, b0) + Times19(Mul(a8, b9) + Mul(a9, b8));
-        var h8 = Mul(a0, b8) + Mul(a1x2, b7) + Mul(a2, b6) + Mul(a3x2, b5) + Mul(a4, b4) + Mul(a5x2, b3) + Mul(a6, b2) + Mul(a7x2, b1) + Mul(a8, b0) + Times19(Mul(a9x2, b9));
+        var h8 = Mul(a0, b8) + Mul(a2, b6) + Mul(a4, b4) + Mul(a6, b2) + Mul(a8, b0) + Twice(Mul(a1, b7) + Mul(a3, b5) + Mul(a5, b3) + Mul(a7, b1)) + Times19(Twice(Mul(a9, b9)));
         var h9 = Mul(a0, b9) + Mul(a1, b8) + Mul(a2, b7) + Mul(a3, b6) + Mul(a4, b5) + Mul(a5, b4) + Mul(a6, b3) + Mul(a7, b2) + Mul(a8, b1) + Mul(a9, b0);
         return Carry(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
     }
