@@ -77,6 +77,7 @@ public sealed class FieldElement4Tests
             Assert.True(weak + weak < FieldElement4.LazyBound(i));
             Assert.True(weak <= twoP);
             Assert.True(2 * FieldElement4.LazyBound(i) < (1UL << 32));
+            Assert.True(19 * FieldElement4.LazyBound(i) < (1UL << 32));
         }
     }
 

@@ -18,8 +18,9 @@ namespace NexusZero.Groups.Ristretto255;
 /// <para>Invariant: every result is weakly reduced (limb i below 2^(26 or 25) + 2^18). Inputs to
 /// multiplication and <see cref="Square"/> may be lazy, with limb i below
 /// <see cref="LazyBound"/>(i) = 3·2^(26 or 25) + 2^(19 or 18) (such as a sum of two results, or a
-/// result plus 2p minus a result, without a carry pass): a doubled limb stays below 2^32 and still
-/// fits a multiplier input, and a column of ten products, those wrapping past limb 9 times 19, stays
+/// result plus 2p minus a result, without a carry pass): a doubled limb and 19 times a limb (the
+/// squaring multiplies by precomputed 19·limb vectors) stay below 2^32 and still fit a multiplier
+/// input, and a column of ten products, those wrapping past limb 9 times 19, stays
 /// below 10·19·(3·2^26 + 2^19)² &lt; 2^63. Only callers that checked
 /// <see cref="IsSupported"/> may use this type. Constant time: no branch or index depends on values.</para>
 /// </remarks>
@@ -142,6 +143,15 @@ internal struct FieldElement4
     {
         var a = this;
         var a0 = a.L0; var a1 = a.L1; var a2 = a.L2; var a3 = a.L3; var a4 = a.L4; var a5 = a.L5; var a6 = a.L6; var a7 = a.L7; var a8 = a.L8; var a9 = a.L9;
+        var a1x19 = Times19(a1);
+        var a2x19 = Times19(a2);
+        var a3x19 = Times19(a3);
+        var a4x19 = Times19(a4);
+        var a5x19 = Times19(a5);
+        var a6x19 = Times19(a6);
+        var a7x19 = Times19(a7);
+        var a8x19 = Times19(a8);
+        var a9x19 = Times19(a9);
         var a0x2 = a0 + a0;
         var a1x2 = a1 + a1;
         var a2x2 = a2 + a2;
@@ -152,15 +162,15 @@ internal struct FieldElement4
         var a7x2 = a7 + a7;
         var a8x2 = a8 + a8;
         var a9x2 = a9 + a9;
-        var h0 = Mul(a0, a0) + Times19(Twice(Mul(a1x2, a9)) + Mul(a2x2, a8) + Twice(Mul(a3x2, a7)) + Mul(a4x2, a6) + Mul(a5x2, a5));
-        var h1 = Mul(a0x2, a1) + Times19(Mul(a2x2, a9) + Mul(a3x2, a8) + Mul(a4x2, a7) + Mul(a5x2, a6));
-        var h2 = Mul(a0x2, a2) + Mul(a1x2, a1) + Times19(Twice(Mul(a3x2, a9)) + Mul(a4x2, a8) + Twice(Mul(a5x2, a7)) + Mul(a6, a6));
-        var h3 = Mul(a0x2, a3) + Mul(a1x2, a2) + Times19(Mul(a4x2, a9) + Mul(a5x2, a8) + Mul(a6x2, a7));
-        var h4 = Mul(a0x2, a4) + Twice(Mul(a1x2, a3)) + Mul(a2, a2) + Times19(Twice(Mul(a5x2, a9)) + Mul(a6x2, a8) + Mul(a7x2, a7));
-        var h5 = Mul(a0x2, a5) + Mul(a1x2, a4) + Mul(a2x2, a3) + Times19(Mul(a6x2, a9) + Mul(a7x2, a8));
-        var h6 = Mul(a0x2, a6) + Twice(Mul(a1x2, a5)) + Mul(a2x2, a4) + Mul(a3x2, a3) + Times19(Twice(Mul(a7x2, a9)) + Mul(a8, a8));
-        var h7 = Mul(a0x2, a7) + Mul(a1x2, a6) + Mul(a2x2, a5) + Mul(a3x2, a4) + Times19(Mul(a8x2, a9));
-        var h8 = Mul(a0x2, a8) + Twice(Mul(a1x2, a7)) + Mul(a2x2, a6) + Twice(Mul(a3x2, a5)) + Mul(a4, a4) + Times19(Mul(a9x2, a9));
+        var h0 = Mul(a0, a0) + Twice(Mul(a1x2, a9x19)) + Mul(a2x2, a8x19) + Twice(Mul(a3x2, a7x19)) + Mul(a4x2, a6x19) + Mul(a5x2, a5x19);
+        var h1 = Mul(a0x2, a1) + Mul(a2x2, a9x19) + Mul(a3x2, a8x19) + Mul(a4x2, a7x19) + Mul(a5x2, a6x19);
+        var h2 = Mul(a0x2, a2) + Mul(a1x2, a1) + Twice(Mul(a3x2, a9x19)) + Mul(a4x2, a8x19) + Twice(Mul(a5x2, a7x19)) + Mul(a6, a6x19);
+        var h3 = Mul(a0x2, a3) + Mul(a1x2, a2) + Mul(a4x2, a9x19) + Mul(a5x2, a8x19) + Mul(a6x2, a7x19);
+        var h4 = Mul(a0x2, a4) + Twice(Mul(a1x2, a3)) + Mul(a2, a2) + Twice(Mul(a5x2, a9x19)) + Mul(a6x2, a8x19) + Mul(a7x2, a7x19);
+        var h5 = Mul(a0x2, a5) + Mul(a1x2, a4) + Mul(a2x2, a3) + Mul(a6x2, a9x19) + Mul(a7x2, a8x19);
+        var h6 = Mul(a0x2, a6) + Twice(Mul(a1x2, a5)) + Mul(a2x2, a4) + Mul(a3x2, a3) + Twice(Mul(a7x2, a9x19)) + Mul(a8, a8x19);
+        var h7 = Mul(a0x2, a7) + Mul(a1x2, a6) + Mul(a2x2, a5) + Mul(a3x2, a4) + Mul(a8x2, a9x19);
+        var h8 = Mul(a0x2, a8) + Twice(Mul(a1x2, a7)) + Mul(a2x2, a6) + Twice(Mul(a3x2, a5)) + Mul(a4, a4) + Mul(a9x2, a9x19);
         var h9 = Mul(a0x2, a9) + Mul(a1x2, a8) + Mul(a2x2, a7) + Mul(a3x2, a6) + Mul(a4x2, a5);
         return Carry(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
     }
