@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using NexusZero.Groups.Ristretto255;
 
 namespace NexusZero.Tests.Groups;
@@ -101,6 +102,57 @@ public sealed class BatchStrausTests
         }
 
         AssertSamePoint(EdwardsPoint.Identity, PackedEdwardsPoint.Identity.ToEdwardsPoint());
+    }
+
+    [Fact]
+    public void Packed_addition_and_doubling_are_exact_with_every_limb_at_the_weakly_reduced_maximum()
+    {
+        // The packed formulas skip carry passes on the strength of the weak reduction bound (limb below
+        // 2^(26 or 25) + 2^18); coordinates and cached entries at that bound, with the scalar formulas
+        // (add-2008-hwcd-3 written out, and the scalar doubling) on the same field elements as reference.
+        var random = RistrettoTestData.NewRandom(77);
+        for (var trial = 0; trial < 40; trial++)
+        {
+            var p = new PackedEdwardsPoint(WeaklyReducedAtMost(random, trial == 0));
+            var cached = WeaklyReducedAtMost(random, trial == 0);
+            p.Coordinates.ToLanes(out var x, out var y, out var z, out var t);
+            foreach (var q in new[] { cached, PackedEdwardsPoint.NegateCached(cached) })
+            {
+                q.ToLanes(out var q0, out var q1, out var q2, out var q3);
+                var a = (y - x) * q0;
+                var b = (y + x) * q1;
+                var d = z * q2;
+                var c = t * q3;
+                var e = b - a;
+                var f = d - c;
+                var g = d + c;
+                var h = b + a;
+                AssertSamePoint(new EdwardsPoint(e * f, g * h, f * g, e * h), p.Add(q).ToEdwardsPoint());
+            }
+
+            AssertSamePoint(new EdwardsPoint(x, y, z, t).Double(), p.Double().ToEdwardsPoint());
+        }
+    }
+
+    private static FieldElement4 WeaklyReducedAtMost(Random random, bool atMaximum)
+    {
+        var limbs = new Vector256<ulong>[10];
+        for (var i = 0; i < 10; i++)
+        {
+            var bound = (1UL << (i % 2 == 0 ? 26 : 25)) + (1UL << 18);
+            var lanes = new ulong[4];
+            for (var lane = 0; lane < 4; lane++)
+            {
+                lanes[lane] = atMaximum || random.Next(4) == 0 ? bound - 1 : (ulong)random.NextInt64((long)bound);
+            }
+
+            limbs[i] = Vector256.Create(lanes);
+        }
+
+        var v = default(FieldElement4);
+        v.L0 = limbs[0]; v.L1 = limbs[1]; v.L2 = limbs[2]; v.L3 = limbs[3]; v.L4 = limbs[4];
+        v.L5 = limbs[5]; v.L6 = limbs[6]; v.L7 = limbs[7]; v.L8 = limbs[8]; v.L9 = limbs[9];
+        return v;
     }
 
     private static void AssertSamePoint(in EdwardsPoint expected, in EdwardsPoint actual)

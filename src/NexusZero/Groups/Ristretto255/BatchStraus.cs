@@ -98,17 +98,27 @@ internal static class BatchStraus
         }
     }
 
-    /// <summary>The shared doubling chain with <see cref="PackedEdwardsPoint"/> arithmetic and cached tables built four points at a time.</summary>
+    /// <summary>
+    /// The shared doubling chain with <see cref="PackedEdwardsPoint"/> arithmetic and cached tables built
+    /// four points at a time. Each term's slots hold −15P, …, −3P, −P, P, 3P, …, 15P, so digit d is at
+    /// slot <see cref="TableLength"/> + (d &gt;&gt; 1) and an addition never negates.
+    /// </summary>
     private static EdwardsPoint EvaluatePacked(in Schedule schedule, ReadOnlySpan<EdwardsPoint> points)
     {
+        const int Slots = 2 * TableLength;
         int n = points.Length;
-        var tables = ArrayPool<FieldElement4>.Shared.Rent(Math.Max(1, n * TableLength));
+        var tables = ArrayPool<FieldElement4>.Shared.Rent(Math.Max(1, n * Slots));
         try
         {
+            Span<FieldElement4> four = stackalloc FieldElement4[4 * TableLength];
             int i = 0;
             for (; i + 4 <= n; i += 4)
             {
-                OddMultiples4.Fill(points.Slice(i, 4), tables.AsSpan(i * TableLength, 4 * TableLength), TableLength);
+                OddMultiples4.Fill(points.Slice(i, 4), four, TableLength);
+                for (int k = 0; k < 4; k++)
+                {
+                    StoreSigned(four.Slice(k * TableLength, TableLength), tables.AsSpan((i + k) * Slots, Slots));
+                }
             }
 
             Span<ProjectiveNielsPoint> single = stackalloc ProjectiveNielsPoint[TableLength];
@@ -117,8 +127,10 @@ internal static class BatchStraus
                 ScalarMultiplication.OddMultiples(points[i], single);
                 for (int j = 0; j < TableLength; j++)
                 {
-                    tables[(i * TableLength) + j] = PackedEdwardsPoint.Cached(single[j]);
+                    four[j] = PackedEdwardsPoint.Cached(single[j]);
                 }
+
+                StoreSigned(four[..TableLength], tables.AsSpan(i * Slots, Slots));
             }
 
             ReadOnlySpan<AffineNielsPoint> baseTable = BasePointTable.OddMultiples;
@@ -133,10 +145,15 @@ internal static class BatchStraus
                     int entry = sorted[e];
                     int term = entry >> 8;
                     int d = (sbyte)entry;
-                    var cached = term == schedule.BaseTerm
-                        ? PackedEdwardsPoint.Cached(baseTable[Math.Abs(d) >> 1])
-                        : tables[(term * TableLength) + (Math.Abs(d) >> 1)];
-                    acc = acc.Add(d > 0 ? cached : PackedEdwardsPoint.NegateCached(cached));
+                    if (term == schedule.BaseTerm)
+                    {
+                        var cached = PackedEdwardsPoint.Cached(baseTable[Math.Abs(d) >> 1]);
+                        acc = acc.Add(d > 0 ? cached : PackedEdwardsPoint.NegateCached(cached));
+                    }
+                    else
+                    {
+                        acc = acc.Add(in tables[(term * Slots) + TableLength + (d >> 1)]);
+                    }
                 }
             }
 
@@ -145,6 +162,16 @@ internal static class BatchStraus
         finally
         {
             ArrayPool<FieldElement4>.Shared.Return(tables);
+        }
+    }
+
+    /// <summary>Writes P, 3P, … to slots TableLength, TableLength + 1, … and their negations to slots TableLength − 1, TableLength − 2, ….</summary>
+    private static void StoreSigned(ReadOnlySpan<FieldElement4> multiples, Span<FieldElement4> slots)
+    {
+        for (int j = 0; j < TableLength; j++)
+        {
+            slots[TableLength + j] = multiples[j];
+            slots[TableLength - 1 - j] = PackedEdwardsPoint.NegateCached(multiples[j]);
         }
     }
 

@@ -16,8 +16,12 @@ namespace NexusZero.Groups.Ristretto255;
 /// lands at limb i + j, doubled when both are odd (25.5·i rounds up once for each), and limbs past
 /// the ninth wrap around times 19 (2^255 ≡ 19).</para>
 /// <para>Invariant: every result is weakly reduced (limb i below 2^(26 or 25) + 2^18). Inputs to
-/// multiplication and <see cref="Square"/> may have limbs up to 2^27: then 19·limb &lt; 2^32
-/// still fits a multiplier input and a column sum stays below 2^63. Only callers that checked
+/// multiplication and <see cref="Square"/> may be lazy, with limb i below
+/// <see cref="LazyBound"/>(i) = 3·2^(26 or 25) + 2^(19 or 18) (such as a sum of two results, or a
+/// result plus 2p minus a result, without a carry pass): a doubled limb and 19 times a limb (the
+/// squaring multiplies by precomputed 19·limb vectors) stay below 2^32 and still fit a multiplier
+/// input, and a column of ten products, those wrapping past limb 9 times 19, stays
+/// below 10·19·(3·2^26 + 2^19)² &lt; 2^63. Only callers that checked
 /// <see cref="IsSupported"/> may use this type. Constant time: no branch or index depends on values.</para>
 /// </remarks>
 [SkipLocalsInit]
@@ -36,6 +40,15 @@ internal struct FieldElement4
     internal Vector256<ulong> L7;
     internal Vector256<ulong> L8;
     internal Vector256<ulong> L9;
+
+    /// <summary>2p in limb 0 (a subtrahend below it can be subtracted from a limb plus it without going negative).</summary>
+    internal static Vector256<ulong> TwoP0 => Vector256.Create(2 * (Mask26 - 18));
+
+    /// <summary>2p in the even limbs 2, 4, 6 and 8.</summary>
+    internal static Vector256<ulong> TwoPEven => Vector256.Create(2 * Mask26);
+
+    /// <summary>2p in the odd limbs.</summary>
+    internal static Vector256<ulong> TwoPOdd => Vector256.Create(2 * Mask25);
 
     /// <summary>True when the CPU has the AVX2 instructions this type is made of.</summary>
     internal static bool IsSupported => Avx2.IsSupported;
@@ -78,6 +91,12 @@ internal struct FieldElement4
         d = Join(limbs, 3);
     }
 
+    /// <summary>Exclusive bound on limb <paramref name="index"/> of a lazy multiplication or squaring input (see the remarks).</summary>
+    internal static ulong LazyBound(int index) => (index & 1) == 0 ? (3UL << 26) + (1UL << 19) : (3UL << 25) + (1UL << 18);
+
+    /// <summary>This element weakly reduced: one carry pass over limbs of any size below 2^63.</summary>
+    internal readonly FieldElement4 Reduce() => Carry(L0, L1, L2, L3, L4, L5, L6, L7, L8, L9);
+
     /// <summary>The same element in every lane.</summary>
     internal static FieldElement4 Broadcast(in FieldElement a) => FromLanes(a, a, a, a);
 
@@ -102,29 +121,19 @@ internal struct FieldElement4
     {
         var a0 = a.L0; var a1 = a.L1; var a2 = a.L2; var a3 = a.L3; var a4 = a.L4; var a5 = a.L5; var a6 = a.L6; var a7 = a.L7; var a8 = a.L8; var a9 = a.L9;
         var b0 = b.L0; var b1 = b.L1; var b2 = b.L2; var b3 = b.L3; var b4 = b.L4; var b5 = b.L5; var b6 = b.L6; var b7 = b.L7; var b8 = b.L8; var b9 = b.L9;
-        var b1x19 = Times19(b1);
-        var b2x19 = Times19(b2);
-        var b3x19 = Times19(b3);
-        var b4x19 = Times19(b4);
-        var b5x19 = Times19(b5);
-        var b6x19 = Times19(b6);
-        var b7x19 = Times19(b7);
-        var b8x19 = Times19(b8);
-        var b9x19 = Times19(b9);
-        var a1x2 = a1 + a1;
-        var a3x2 = a3 + a3;
-        var a5x2 = a5 + a5;
-        var a7x2 = a7 + a7;
-        var a9x2 = a9 + a9;
-        var h0 = Mul(a0, b0) + Mul(a1x2, b9x19) + Mul(a2, b8x19) + Mul(a3x2, b7x19) + Mul(a4, b6x19) + Mul(a5x2, b5x19) + Mul(a6, b4x19) + Mul(a7x2, b3x19) + Mul(a8, b2x19) + Mul(a9x2, b1x19);
-        var h1 = Mul(a0, b1) + Mul(a1, b0) + Mul(a2, b9x19) + Mul(a3, b8x19) + Mul(a4, b7x19) + Mul(a5, b6x19) + Mul(a6, b5x19) + Mul(a7, b4x19) + Mul(a8, b3x19) + Mul(a9, b2x19);
-        var h2 = Mul(a0, b2) + Mul(a1x2, b1) + Mul(a2, b0) + Mul(a3x2, b9x19) + Mul(a4, b8x19) + Mul(a5x2, b7x19) + Mul(a6, b6x19) + Mul(a7x2, b5x19) + Mul(a8, b4x19) + Mul(a9x2, b3x19);
-        var h3 = Mul(a0, b3) + Mul(a1, b2) + Mul(a2, b1) + Mul(a3, b0) + Mul(a4, b9x19) + Mul(a5, b8x19) + Mul(a6, b7x19) + Mul(a7, b6x19) + Mul(a8, b5x19) + Mul(a9, b4x19);
-        var h4 = Mul(a0, b4) + Mul(a1x2, b3) + Mul(a2, b2) + Mul(a3x2, b1) + Mul(a4, b0) + Mul(a5x2, b9x19) + Mul(a6, b8x19) + Mul(a7x2, b7x19) + Mul(a8, b6x19) + Mul(a9x2, b5x19);
-        var h5 = Mul(a0, b5) + Mul(a1, b4) + Mul(a2, b3) + Mul(a3, b2) + Mul(a4, b1) + Mul(a5, b0) + Mul(a6, b9x19) + Mul(a7, b8x19) + Mul(a8, b7x19) + Mul(a9, b6x19);
-        var h6 = Mul(a0, b6) + Mul(a1x2, b5) + Mul(a2, b4) + Mul(a3x2, b3) + Mul(a4, b2) + Mul(a5x2, b1) + Mul(a6, b0) + Mul(a7x2, b9x19) + Mul(a8, b8x19) + Mul(a9x2, b7x19);
-        var h7 = Mul(a0, b7) + Mul(a1, b6) + Mul(a2, b5) + Mul(a3, b4) + Mul(a4, b3) + Mul(a5, b2) + Mul(a6, b1) + Mul(a7, b0) + Mul(a8, b9x19) + Mul(a9, b8x19);
-        var h8 = Mul(a0, b8) + Mul(a1x2, b7) + Mul(a2, b6) + Mul(a3x2, b5) + Mul(a4, b4) + Mul(a5x2, b3) + Mul(a6, b2) + Mul(a7x2, b1) + Mul(a8, b0) + Mul(a9x2, b9x19);
+        // Column n of the schoolbook product (n = 0 … 18) wraps to column n − 10 times 19 (2^255 ≡ 19).
+        // The 19 multiplies the upper column's sum, not precomputed 19·b limbs: nine fewer live vectors
+        // (a and b fit the 32 AVX-512 registers with room for the sums); products of two odd limbs
+        // (doubled, 25.5 rounding up twice) are summed apart and doubled once.
+        var h0 = Mul(a0, b0) + Times19(Mul(a2, b8) + Mul(a4, b6) + Mul(a6, b4) + Mul(a8, b2) + Twice(Mul(a1, b9) + Mul(a3, b7) + Mul(a5, b5) + Mul(a7, b3) + Mul(a9, b1)));
+        var h1 = Mul(a0, b1) + Mul(a1, b0) + Times19(Mul(a2, b9) + Mul(a3, b8) + Mul(a4, b7) + Mul(a5, b6) + Mul(a6, b5) + Mul(a7, b4) + Mul(a8, b3) + Mul(a9, b2));
+        var h2 = Mul(a0, b2) + Mul(a2, b0) + Twice(Mul(a1, b1)) + Times19(Mul(a4, b8) + Mul(a6, b6) + Mul(a8, b4) + Twice(Mul(a3, b9) + Mul(a5, b7) + Mul(a7, b5) + Mul(a9, b3)));
+        var h3 = Mul(a0, b3) + Mul(a1, b2) + Mul(a2, b1) + Mul(a3, b0) + Times19(Mul(a4, b9) + Mul(a5, b8) + Mul(a6, b7) + Mul(a7, b6) + Mul(a8, b5) + Mul(a9, b4));
+        var h4 = Mul(a0, b4) + Mul(a2, b2) + Mul(a4, b0) + Twice(Mul(a1, b3) + Mul(a3, b1)) + Times19(Mul(a6, b8) + Mul(a8, b6) + Twice(Mul(a5, b9) + Mul(a7, b7) + Mul(a9, b5)));
+        var h5 = Mul(a0, b5) + Mul(a1, b4) + Mul(a2, b3) + Mul(a3, b2) + Mul(a4, b1) + Mul(a5, b0) + Times19(Mul(a6, b9) + Mul(a7, b8) + Mul(a8, b7) + Mul(a9, b6));
+        var h6 = Mul(a0, b6) + Mul(a2, b4) + Mul(a4, b2) + Mul(a6, b0) + Twice(Mul(a1, b5) + Mul(a3, b3) + Mul(a5, b1)) + Times19(Mul(a8, b8) + Twice(Mul(a7, b9) + Mul(a9, b7)));
+        var h7 = Mul(a0, b7) + Mul(a1, b6) + Mul(a2, b5) + Mul(a3, b4) + Mul(a4, b3) + Mul(a5, b2) + Mul(a6, b1) + Mul(a7, b0) + Times19(Mul(a8, b9) + Mul(a9, b8));
+        var h8 = Mul(a0, b8) + Mul(a2, b6) + Mul(a4, b4) + Mul(a6, b2) + Mul(a8, b0) + Twice(Mul(a1, b7) + Mul(a3, b5) + Mul(a5, b3) + Mul(a7, b1)) + Times19(Twice(Mul(a9, b9)));
         var h9 = Mul(a0, b9) + Mul(a1, b8) + Mul(a2, b7) + Mul(a3, b6) + Mul(a4, b5) + Mul(a5, b4) + Mul(a6, b3) + Mul(a7, b2) + Mul(a8, b1) + Mul(a9, b0);
         return Carry(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
     }
