@@ -83,7 +83,10 @@ internal sealed class MsmAccumulator
     /// <summary>Adds <paramref name="scalar"/> to the coefficient of shared base number <paramref name="index"/> (constructor order).</summary>
     public void AddToShared(int index, GroupScalar scalar) => _scalars[_sharedIndexes[index]] += scalar;
 
-    /// <summary>True when the accumulated sum is the identity.</summary>
+    /// <summary>
+    /// True when the accumulated sum is the identity. With fixed-base terms this hands the generic terms
+    /// over to them, so call it once, after the last term.
+    /// </summary>
     public bool IsIdentity()
     {
         if (FixedTerms is { } terms)
@@ -107,7 +110,9 @@ internal sealed class MsmAccumulator
     /// ristretto255 with fewer terms than this: interleaved wNAF (Straus) with the generator on its
     /// precomputed table. Counting point additions, Straus (about 51 per term plus 256 doublings) beats
     /// the bucket method (about 43·(n + 64) for 6-bit windows) below roughly 256 terms, while the
-    /// group's own MSM switches to buckets at 64; batch and range verifiers sit in between.
+    /// group's own MSM switches to buckets at 128 (MultiScalarMultiplication.PippengerThreshold);
+    /// sigma batches sit in between. (The ristretto255 range and Schnorr batch verifiers have their
+    /// own fixed-base and batch paths.)
     /// </summary>
     private const int StrausLimit = 256;
 
