@@ -72,6 +72,41 @@ public sealed class FieldElementTests
         }
     }
 
+    /// <summary>
+    /// The radix-2^52 product's rare branches-by-mask: the second fold past 2^256 (taken for this
+    /// product of values just below p) and the final subtraction of p (2·(p+1)/2 = p + 1 before it).
+    /// </summary>
+    [Theory]
+    [InlineData("115792089237316195423570985008687907853269984665640564039457584007906775264197", "115792089237316195423570985008687907853269984665640564039457584007906775264197")]
+    [InlineData("2", "57896044618658097711785492504343953926634992332820282019728792003954417335832")]
+    [InlineData("115792089237316195423570985008687907853269984665640564039457584007908834671662", "115792089237316195423570985008687907853269984665640564039457584007908834671662")]
+    public void Multiply_and_square_reduce_rare_carry_cases(string left, string right)
+    {
+        var a = BigInteger.Parse(left);
+        var b = BigInteger.Parse(right);
+        Assert.Equal(Mod(a * b, P), Big(FieldElement.Multiply(Fe(a), Fe(b))));
+        Assert.Equal(Mod(a * a, P), Big(FieldElement.Square(Fe(a))));
+    }
+
+    [Fact]
+    public void Square_matches_multiply_and_BigInteger_on_limb_boundary_values()
+    {
+        var random = new Random(4);
+        for (var i = 0; i < 5000; i++)
+        {
+            // Values whose 52-bit limbs are all ones or all zeros exercise the column bounds.
+            var a = (i % 3) switch
+            {
+                0 => Mod(BigInteger.Pow(2, 52 * random.Next(1, 5)) - 1 - random.Next(3), P),
+                1 => P - 1 - new BigInteger(random.NextInt64()),
+                _ => RandomBelow(random, P),
+            };
+            var b = RandomBelow(random, P);
+            Assert.Equal(Mod(a * a, P), Big(FieldElement.Square(Fe(a))));
+            Assert.Equal(Mod(a * b, P), Big(FieldElement.Multiply(Fe(a), Fe(b))));
+        }
+    }
+
     [Fact]
     public void Decoding_rejects_values_at_or_above_p()
     {

@@ -8,7 +8,7 @@ namespace NexusZero.Groups.Secp256k1;
 /// reduced (0 ≤ value &lt; p). Every operation except <see cref="SqrtVarTime"/> runs in constant time:
 /// reduction uses 2^256 ≡ 2^32 + 977 (mod p) and masks instead of branches.
 /// </summary>
-internal struct FieldElement
+internal partial struct FieldElement
 {
     /// <summary>2^256 − p = 2^32 + 977.</summary>
     private const ulong Fold = 0x1000003D1UL;
@@ -142,61 +142,16 @@ internal struct FieldElement
     /// <summary>a · k for a small constant k &lt; 2^32.</summary>
     public static FieldElement MultiplySmall(in FieldElement a, ulong k)
     {
-        var p0 = (UInt128)a.L0 * k;
-        var p1 = ((UInt128)a.L1 * k) + (ulong)(p0 >> 64);
-        var p2 = ((UInt128)a.L2 * k) + (ulong)(p1 >> 64);
-        var p3 = ((UInt128)a.L3 * k) + (ulong)(p2 >> 64);
-        return Reduce320((ulong)p0, (ulong)p1, (ulong)p2, (ulong)p3, (ulong)(p3 >> 64));
+        ulong carry = 0;
+        var h0 = Math.BigMul(a.L0, k, out var r0);
+        var h1 = Math.BigMul(a.L1, k, out var r1);
+        var h2 = Math.BigMul(a.L2, k, out var r2);
+        var h3 = Math.BigMul(a.L3, k, out var r3);
+        r1 = AddWithCarry(r1, h0, ref carry);
+        r2 = AddWithCarry(r2, h1, ref carry);
+        r3 = AddWithCarry(r3, h2, ref carry);
+        return Reduce320(r0, r1, r2, r3, h3 + carry);
     }
-
-    public static FieldElement Multiply(in FieldElement a, in FieldElement b)
-    {
-        // Schoolbook 4×4 limbs; each step a·b + c + d fits in 128 bits.
-        UInt128 t;
-        t = (UInt128)a.L0 * b.L0;
-        var r0 = (ulong)t;
-        t = ((UInt128)a.L0 * b.L1) + (ulong)(t >> 64);
-        var r1 = (ulong)t;
-        t = ((UInt128)a.L0 * b.L2) + (ulong)(t >> 64);
-        var r2 = (ulong)t;
-        t = ((UInt128)a.L0 * b.L3) + (ulong)(t >> 64);
-        var r3 = (ulong)t;
-        var r4 = (ulong)(t >> 64);
-
-        t = ((UInt128)a.L1 * b.L0) + r1;
-        r1 = (ulong)t;
-        t = ((UInt128)a.L1 * b.L1) + r2 + (ulong)(t >> 64);
-        r2 = (ulong)t;
-        t = ((UInt128)a.L1 * b.L2) + r3 + (ulong)(t >> 64);
-        r3 = (ulong)t;
-        t = ((UInt128)a.L1 * b.L3) + r4 + (ulong)(t >> 64);
-        r4 = (ulong)t;
-        var r5 = (ulong)(t >> 64);
-
-        t = ((UInt128)a.L2 * b.L0) + r2;
-        r2 = (ulong)t;
-        t = ((UInt128)a.L2 * b.L1) + r3 + (ulong)(t >> 64);
-        r3 = (ulong)t;
-        t = ((UInt128)a.L2 * b.L2) + r4 + (ulong)(t >> 64);
-        r4 = (ulong)t;
-        t = ((UInt128)a.L2 * b.L3) + r5 + (ulong)(t >> 64);
-        r5 = (ulong)t;
-        var r6 = (ulong)(t >> 64);
-
-        t = ((UInt128)a.L3 * b.L0) + r3;
-        r3 = (ulong)t;
-        t = ((UInt128)a.L3 * b.L1) + r4 + (ulong)(t >> 64);
-        r4 = (ulong)t;
-        t = ((UInt128)a.L3 * b.L2) + r5 + (ulong)(t >> 64);
-        r5 = (ulong)t;
-        t = ((UInt128)a.L3 * b.L3) + r6 + (ulong)(t >> 64);
-        r6 = (ulong)t;
-        var r7 = (ulong)(t >> 64);
-
-        return Reduce512(r0, r1, r2, r3, r4, r5, r6, r7);
-    }
-
-    public static FieldElement Square(in FieldElement a) => Multiply(a, a);
 
     /// <summary>a^(2^k): k successive squarings.</summary>
     public static FieldElement SquareTimes(in FieldElement a, int k)
@@ -214,27 +169,32 @@ internal struct FieldElement
     private static FieldElement Reduce512(ulong l0, ulong l1, ulong l2, ulong l3, ulong h0, ulong h1, ulong h2, ulong h3)
     {
         // hi · Fold is at most 290 bits; add it to lo.
-        var m0 = (UInt128)h0 * Fold;
-        var m1 = ((UInt128)h1 * Fold) + (ulong)(m0 >> 64);
-        var m2 = ((UInt128)h2 * Fold) + (ulong)(m1 >> 64);
-        var m3 = ((UInt128)h3 * Fold) + (ulong)(m2 >> 64);
-        var m4 = (ulong)(m3 >> 64);
+        var g0 = Math.BigMul(h0, Fold, out var m0);
+        var g1 = Math.BigMul(h1, Fold, out var m1);
+        var g2 = Math.BigMul(h2, Fold, out var m2);
+        var g3 = Math.BigMul(h3, Fold, out var m3);
 
         ulong carry = 0;
-        var s0 = AddWithCarry(l0, (ulong)m0, ref carry);
-        var s1 = AddWithCarry(l1, (ulong)m1, ref carry);
-        var s2 = AddWithCarry(l2, (ulong)m2, ref carry);
-        var s3 = AddWithCarry(l3, (ulong)m3, ref carry);
+        m1 = AddWithCarry(m1, g0, ref carry);
+        m2 = AddWithCarry(m2, g1, ref carry);
+        m3 = AddWithCarry(m3, g2, ref carry);
+        var m4 = g3 + carry;
+
+        carry = 0;
+        var s0 = AddWithCarry(l0, m0, ref carry);
+        var s1 = AddWithCarry(l1, m1, ref carry);
+        var s2 = AddWithCarry(l2, m2, ref carry);
+        var s3 = AddWithCarry(l3, m3, ref carry);
         return Reduce320(s0, s1, s2, s3, m4 + carry);
     }
 
     /// <summary>Reduces a value below 2^320 (top limb &lt; 2^35 in practice) modulo p.</summary>
     private static FieldElement Reduce320(ulong s0, ulong s1, ulong s2, ulong s3, ulong s4)
     {
-        var t = ((UInt128)s4 * Fold) + s0;
-        s0 = (ulong)t;
-        ulong carry = (ulong)(t >> 64);
-        s1 = AddWithCarry(s1, 0, ref carry);
+        var high = Math.BigMul(s4, Fold, out var low);
+        ulong carry = 0;
+        s0 = AddWithCarry(s0, low, ref carry);
+        s1 = AddWithCarry(s1, high, ref carry);
         s2 = AddWithCarry(s2, 0, ref carry);
         s3 = AddWithCarry(s3, 0, ref carry);
 
