@@ -47,5 +47,5 @@ public class SchnorrBatchBenchmarks
 
     /// <summary>The group-generic batch path (GroupScalar/GroupElement objects, MsmAccumulator), which ristretto255 used before its own path.</summary>
     [Benchmark]
-    public bool Verify64BatchGeneric() => SchnorrBatchVerifier.Verify(_items, _parameters, ristrettoPath: false).IsValid;
+    public bool Verify64BatchGeneric() => SchnorrBatchVerifier.Verify(_items, _parameters, groupPath: false).IsValid;
 }

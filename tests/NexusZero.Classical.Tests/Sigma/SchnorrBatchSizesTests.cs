@@ -33,7 +33,7 @@ public sealed class SchnorrBatchSizesTests
         var parameters = SchnorrProofSystem.Instance.ParametersFor(group);
         var items = ValidItems(group, parameters, size);
         Assert.True(SchnorrBatchVerifier.Verify(items, parameters).IsValid);
-        Assert.True(SchnorrBatchVerifier.Verify(items, parameters, ristrettoPath: false).IsValid);
+        Assert.True(SchnorrBatchVerifier.Verify(items, parameters, groupPath: false).IsValid);
 
         // The first, a middle and the last item, so every position of the decoder's lanes gets a turn.
         foreach (var bad in new[] { 0, size / 2, size - 1 }.Distinct())
@@ -100,9 +100,9 @@ public sealed class SchnorrBatchSizesTests
     {
         var tampered = items.ToList();
         tampered[bad] = replacement;
-        foreach (var ristrettoPath in new[] { true, false })
+        foreach (var groupPath in new[] { true, false })
         {
-            var result = SchnorrBatchVerifier.Verify(tampered, parameters, ristrettoPath);
+            var result = SchnorrBatchVerifier.Verify(tampered, parameters, groupPath);
             Assert.False(result.IsValid);
             Assert.StartsWith($"Item {bad}:", result.Reason);
             if (failure is { } expected)

@@ -5,8 +5,9 @@ namespace NexusZero.Groups.Secp256k1;
 
 /// <summary>
 /// Multiplication and squaring. The operands are re-cut into five 52-bit limbs (the top one 48 bits),
-/// so every 104-bit limb product splits at bit 52 into a low part (the ordinary 64-bit product,
-/// masked) and a high part (one mulx of the operands pre-shifted by 6 bits each). Column sums of such
+/// so every 104-bit limb product splits at bit 52 into a low part and a high part: with the second
+/// operand pre-shifted by 12 bits, the high part is the high word of the 128-bit product (one mulx)
+/// and the low part the top 52 bits of its low word (one imul and a shift). Column sums of such
 /// parts stay far below 2^64, so the whole product needs plain 64-bit additions only: no carry flags,
 /// which the JIT handles poorly and which made the 4×64-bit schoolbook latency-bound. Everything is
 /// straight-line code with no data-dependent branch or memory access, so it stays constant time.
@@ -28,56 +29,57 @@ internal partial struct FieldElement
     {
         Split(a, out var a0, out var a1, out var a2, out var a3, out var a4);
         Split(b, out var b0, out var b1, out var b2, out var b3, out var b4);
-        ulong s0 = a0 << 6, s1 = a1 << 6, s2 = a2 << 6, s3 = a3 << 6, s4 = a4 << 6;
-        ulong t0 = b0 << 6, t1 = b1 << 6, t2 = b2 << 6, t3 = b3 << 6, t4 = b4 << 6;
+        b0 <<= 12;
+        b1 <<= 12;
+        b2 <<= 12;
+        b3 <<= 12;
+        b4 <<= 12;
 
         var c0 = Low(a0, b0);
         var c1 = Low(a0, b1) + Low(a1, b0)
-            + High(s0, t0);
+            + High(a0, b0);
         var c2 = Low(a0, b2) + Low(a1, b1) + Low(a2, b0)
-            + High(s0, t1) + High(s1, t0);
+            + High(a0, b1) + High(a1, b0);
         var c3 = Low(a0, b3) + Low(a1, b2) + Low(a2, b1) + Low(a3, b0)
-            + High(s0, t2) + High(s1, t1) + High(s2, t0);
+            + High(a0, b2) + High(a1, b1) + High(a2, b0);
         var c4 = Low(a0, b4) + Low(a1, b3) + Low(a2, b2) + Low(a3, b1) + Low(a4, b0)
-            + High(s0, t3) + High(s1, t2) + High(s2, t1) + High(s3, t0);
+            + High(a0, b3) + High(a1, b2) + High(a2, b1) + High(a3, b0);
         var c5 = Low(a1, b4) + Low(a2, b3) + Low(a3, b2) + Low(a4, b1)
-            + High(s0, t4) + High(s1, t3) + High(s2, t2) + High(s3, t1) + High(s4, t0);
+            + High(a0, b4) + High(a1, b3) + High(a2, b2) + High(a3, b1) + High(a4, b0);
         var c6 = Low(a2, b4) + Low(a3, b3) + Low(a4, b2)
-            + High(s1, t4) + High(s2, t3) + High(s3, t2) + High(s4, t1);
+            + High(a1, b4) + High(a2, b3) + High(a3, b2) + High(a4, b1);
         var c7 = Low(a3, b4) + Low(a4, b3)
-            + High(s2, t4) + High(s3, t3) + High(s4, t2);
+            + High(a2, b4) + High(a3, b3) + High(a4, b2);
         var c8 = Low(a4, b4)
-            + High(s3, t4) + High(s4, t3);
-        var c9 = High(s4, t4);
+            + High(a3, b4) + High(a4, b3);
+        var c9 = High(a4, b4);
         return ReduceColumns(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9);
     }
 
-    /// <summary>a², with each cross product computed once against a doubled limb (below 2^53, so the pre-shift still fits).</summary>
+    /// <summary>a²: each cross product once, its column sums doubled (same bounds as <see cref="Multiply"/>).</summary>
     public static FieldElement Square(in FieldElement a)
     {
         Split(a, out var a0, out var a1, out var a2, out var a3, out var a4);
-        ulong d1 = a1 << 1, d2 = a2 << 1, d3 = a3 << 1, d4 = a4 << 1;
-        ulong s0 = a0 << 6, s1 = a1 << 6, s2 = a2 << 6, s3 = a3 << 6, s4 = a4 << 6;
-        ulong e1 = d1 << 6, e2 = d2 << 6, e3 = d3 << 6, e4 = d4 << 6;
+        ulong h0 = a0 << 12, h1 = a1 << 12, h2 = a2 << 12, h3 = a3 << 12, h4 = a4 << 12;
 
-        var c0 = Low(a0, a0);
-        var c1 = Low(a0, d1)
-            + High(s0, s0);
-        var c2 = Low(a0, d2) + Low(a1, a1)
-            + High(s0, e1);
-        var c3 = Low(a0, d3) + Low(a1, d2)
-            + High(s0, e2) + High(s1, s1);
-        var c4 = Low(a0, d4) + Low(a1, d3) + Low(a2, a2)
-            + High(s0, e3) + High(s1, e2);
-        var c5 = Low(a1, d4) + Low(a2, d3)
-            + High(s0, e4) + High(s1, e3) + High(s2, s2);
-        var c6 = Low(a2, d4) + Low(a3, a3)
-            + High(s1, e4) + High(s2, e3);
-        var c7 = Low(a3, d4)
-            + High(s2, e4) + High(s3, s3);
-        var c8 = Low(a4, a4)
-            + High(s3, e4);
-        var c9 = High(s4, s4);
+        var c0 = Low(a0, h0);
+        var c1 = 2 * Low(a0, h1)
+            + High(a0, h0);
+        var c2 = (2 * Low(a0, h2)) + Low(a1, h1)
+            + (2 * High(a0, h1));
+        var c3 = (2 * (Low(a0, h3) + Low(a1, h2)))
+            + (2 * High(a0, h2)) + High(a1, h1);
+        var c4 = (2 * (Low(a0, h4) + Low(a1, h3))) + Low(a2, h2)
+            + (2 * (High(a0, h3) + High(a1, h2)));
+        var c5 = (2 * (Low(a1, h4) + Low(a2, h3)))
+            + (2 * (High(a0, h4) + High(a1, h3))) + High(a2, h2);
+        var c6 = (2 * Low(a2, h4)) + Low(a3, h3)
+            + (2 * (High(a1, h4) + High(a2, h3)));
+        var c7 = (2 * Low(a3, h4))
+            + (2 * High(a2, h4)) + High(a3, h3);
+        var c8 = Low(a4, h4)
+            + (2 * High(a3, h4));
+        var c9 = High(a4, h4);
         return ReduceColumns(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9);
     }
 
@@ -87,13 +89,13 @@ internal partial struct FieldElement
     {
         // Columns 5..9 sit at 2^260·2^(52(k−5)) ≡ Wrap260·2^(52(k−5)). Each cₖ·Wrap260 is below 2^91.5:
         // its low 52 bits go to column k−5, the rest (below 2^39.5; from c₉ below 2^28.1) to k−4.
-        const ulong wrapShifted = Wrap260 << 4;
-        var d0 = c0 + Low(c5, Wrap260);
-        var d1 = c1 + Low(c6, Wrap260) + High(c5 << 8, wrapShifted);
-        var d2 = c2 + Low(c7, Wrap260) + High(c6 << 8, wrapShifted);
-        var d3 = c3 + Low(c8, Wrap260) + High(c7 << 8, wrapShifted);
-        var d4 = c4 + Low(c9, Wrap260) + High(c8 << 8, wrapShifted);
-        var d5 = High(c9 << 8, wrapShifted);
+        const ulong wrapShifted = Wrap260 << 12;
+        var d0 = c0 + Low(c5, wrapShifted);
+        var d1 = c1 + Low(c6, wrapShifted) + High(c5, wrapShifted);
+        var d2 = c2 + Low(c7, wrapShifted) + High(c6, wrapShifted);
+        var d3 = c3 + Low(c8, wrapShifted) + High(c7, wrapShifted);
+        var d4 = c4 + Low(c9, wrapShifted) + High(c8, wrapShifted);
+        var d5 = High(c9, wrapShifted);
 
         // Carry into 52-bit limbs; whatever lies at or above 2^256 (below 2^32.2 units) folds back
         // as top·(2^32 + 977), the 2^32 part cut at the limb boundary so no product overflows.
@@ -153,12 +155,12 @@ internal partial struct FieldElement
         l4 = a.L3 >> 16;
     }
 
-    /// <summary>The low 52 bits of x·y.</summary>
+    /// <summary>The low 52 bits of x·y, given x and y·2^12 (below 2^64): bits 12..63 of the 64-bit product.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Low(ulong x, ulong y) => (x * y) & Mask52;
+    private static ulong Low(ulong x, ulong yShifted) => (x * yShifted) >> 12;
 
-    /// <summary>The high 64 bits of x·y; with both operands pre-shifted by 6 that is the product above bit 52.</summary>
+    /// <summary>x·y above bit 52, given x and y·2^12: the high word of the product.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong High(ulong x, ulong y) =>
-        Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(x, y) : Math.BigMul(x, y, out _);
+    private static ulong High(ulong x, ulong yShifted) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(x, yShifted) : Math.BigMul(x, yShifted, out _);
 }

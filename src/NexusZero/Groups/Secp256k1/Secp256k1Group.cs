@@ -104,7 +104,23 @@ public sealed class Secp256k1Group : IPrimeOrderGroup
     /// <inheritdoc />
     public bool TryDecodeElement(ReadOnlySpan<byte> encoded, [NotNullWhen(true)] out GroupElement? element)
     {
-        element = null;
+        if (!TryDecodeAffine(encoded, out var point))
+        {
+            element = null;
+            return false;
+        }
+
+        element = new Secp256k1Element(point.ToProjective());
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="TryDecodeElement"/> without the element object: the affine point of a canonical SEC1
+    /// compressed encoding (never the identity). Variable time (public encodings only).
+    /// </summary>
+    internal static bool TryDecodeAffine(ReadOnlySpan<byte> encoded, out AffinePoint point)
+    {
+        point = default;
         if (encoded.Length != PointSize || (encoded[0] != 0x02 && encoded[0] != 0x03))
         {
             return false;
@@ -115,7 +131,7 @@ public sealed class Secp256k1Group : IPrimeOrderGroup
             return false;
         }
 
-        element = new Secp256k1Element(ProjectivePoint.FromAffine(x, y));
+        point = new AffinePoint(x, y);
         return true;
     }
 

@@ -7,8 +7,10 @@ namespace NexusZero.Proofs.Sigma;
 /// s·G − c·X − R = 0 is weighted by a fresh random scalar from the OS CSPRNG and all of them are summed
 /// into one multi-scalar multiplication, with the terms on a shared generator merged. The transcript is
 /// exactly the single verifier's (ProofTranscript, then R under "R", the challenge under "c").
-/// On ristretto255 the equation is evaluated by <see cref="RistrettoSchnorrBatch"/> (batch decoding,
-/// shared transcript prefix, vectorized multi-scalar multiplication); other groups use the generic path.
+/// The shipped groups evaluate the equation on their own structs: <see cref="RistrettoSchnorrBatch"/>
+/// (batch decoding, shared transcript prefix, vectorized multi-scalar multiplication) and
+/// <see cref="Secp256k1SchnorrBatch"/> (shared transcript prefix, affine-table multi-scalar
+/// multiplication); any other group takes the generic path.
 /// </summary>
 public static class SchnorrBatchVerifier
 {
@@ -16,14 +18,14 @@ public static class SchnorrBatchVerifier
     /// <exception cref="ArgumentNullException">An argument or item is null.</exception>
     /// <exception cref="ArgumentException">A statement is not a <see cref="DiscreteLogStatement"/> or the parameters are not Schnorr's (misuse).</exception>
     public static VerificationResult Verify(IReadOnlyList<SigmaBatchItem> items, ParameterSet parameters) =>
-        Verify(items, parameters, ristrettoPath: true);
+        Verify(items, parameters, groupPath: true);
 
     /// <summary>
     /// As <see cref="Verify(IReadOnlyList{SigmaBatchItem}, ParameterSet)"/>; with
-    /// <paramref name="ristrettoPath"/> false, ristretto255 takes the generic path too (tests check
+    /// <paramref name="groupPath"/> false, the shipped groups take the generic path too (tests check
     /// both paths agree; benchmarks compare them in one run).
     /// </summary>
-    internal static VerificationResult Verify(IReadOnlyList<SigmaBatchItem> items, ParameterSet parameters, bool ristrettoPath)
+    internal static VerificationResult Verify(IReadOnlyList<SigmaBatchItem> items, ParameterSet parameters, bool groupPath)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -42,9 +44,16 @@ public static class SchnorrBatchVerifier
                 ?? throw new ArgumentException($"Item {i}: Schnorr proves a {nameof(DiscreteLogStatement)}, not a {item.Statement?.GetType().Name ?? "null"}.", nameof(items));
         }
 
-        if (ristrettoPath && group.Id == GroupId.Ristretto255)
+        if (groupPath && group.Id == GroupId.Ristretto255)
         {
             return RistrettoSchnorrBatch.EquationHolds(items, statements, set)
+                ? VerificationResult.Valid
+                : FirstFailure(items, statements, set);
+        }
+
+        if (groupPath && group.Id == GroupId.Secp256k1)
+        {
+            return Secp256k1SchnorrBatch.EquationHolds(items, statements, set)
                 ? VerificationResult.Valid
                 : FirstFailure(items, statements, set);
         }

@@ -1,0 +1,133 @@
+namespace NexusZero.Groups.Secp256k1;
+
+/// <summary>
+/// Variable-time Σ kᵢ·Pᵢ for dozens to hundreds of public terms: interleaved width-5 wNAF (Straus)
+/// whose per-point tables of odd multiples are built in affine form for all points at once
+/// (<see cref="AffineBatch"/>), so the shared accumulator only ever takes Jacobian doublings and
+/// mixed additions. The table work that dominates a small multiplication shrinks to about
+/// 6 multiplications per entry, and each of the ~k/6 additions per term saves four.
+/// </summary>
+internal static class AffineStraus
+{
+    private const int Width = 5;
+
+    /// <summary>Odd multiples per point: 1, 3, …, 15 for width-5 digits.</summary>
+    private const int TableSize = 1 << (Width - 2);
+
+    /// <summary>Digits of a wNAF of a 256-bit scalar (one more than its bits, for the final carry).</summary>
+    private const int Digits = 257;
+
+    public static ProjectivePoint MultiplyVarTime(ReadOnlySpan<ScalarValue> scalars, ReadOnlySpan<ProjectivePoint> points)
+    {
+        // Terms with a zero scalar or the identity contribute nothing; the rest are affine-normalized
+        // together (points with Z = 1 already are).
+        var kept = new List<int>(scalars.Length);
+        for (var i = 0; i < scalars.Length; i++)
+        {
+            if (scalars[i].IsZeroBit() == 0 && points[i].IsIdentityBit() == 0)
+            {
+                kept.Add(i);
+            }
+        }
+
+        var count = kept.Count;
+        if (count == 0)
+        {
+            return ProjectivePoint.Identity;
+        }
+
+        var affine = ToAffine(points, kept);
+        var tables = new AffinePoint[count * TableSize];
+        AffineBatch.BuildOddMultiples(affine, TableSize, tables);
+
+        // Every non-zero digit as (term, digit), bucketed by bit position (a counting sort), so the main
+        // loop touches only the terms that add something at each bit.
+        var nafs = new sbyte[count * Digits];
+        var perBit = new int[Digits + 1];
+        var top = -1;
+        for (var t = 0; t < count; t++)
+        {
+            var naf = nafs.AsSpan(t * Digits, Digits);
+            top = Math.Max(top, PointMultiplication.ComputeWnaf(scalars[kept[t]], Width, naf));
+            for (var bit = 0; bit < Digits; bit++)
+            {
+                if (naf[bit] != 0)
+                {
+                    perBit[bit + 1]++;
+                }
+            }
+        }
+
+        for (var bit = 0; bit < Digits; bit++)
+        {
+            perBit[bit + 1] += perBit[bit];
+        }
+
+        var entries = new AffinePoint[perBit[Digits]];
+        var fill = perBit.AsSpan(0, Digits).ToArray();
+        for (var t = 0; t < count; t++)
+        {
+            var naf = nafs.AsSpan(t * Digits, Digits);
+            for (var bit = 0; bit < Digits; bit++)
+            {
+                var digit = naf[bit];
+                if (digit > 0)
+                {
+                    entries[fill[bit]++] = tables[(t * TableSize) + (digit >> 1)];
+                }
+                else if (digit < 0)
+                {
+                    entries[fill[bit]++] = tables[(t * TableSize) + ((-digit) >> 1)].Negate();
+                }
+            }
+        }
+
+        var acc = JacobianPoint.Identity;
+        for (var bit = top; bit >= 0; bit--)
+        {
+            acc = JacobianPoint.Double(acc);
+            for (var e = perBit[bit]; e < perBit[bit + 1]; e++)
+            {
+                acc = JacobianPoint.AddAffine(acc, entries[e]);
+            }
+        }
+
+        return acc.ToProjective();
+    }
+
+    private static AffinePoint[] ToAffine(ReadOnlySpan<ProjectivePoint> points, List<int> kept)
+    {
+        var affine = new AffinePoint[kept.Count];
+        var pending = new List<int>();
+        for (var t = 0; t < kept.Count; t++)
+        {
+            ref readonly var p = ref points[kept[t]];
+            if (p.Z.EqualsBit(FieldElement.One) == 1)
+            {
+                affine[t] = new AffinePoint(p.X, p.Y);
+            }
+            else
+            {
+                pending.Add(t);
+            }
+        }
+
+        if (pending.Count > 0)
+        {
+            var projective = new ProjectivePoint[pending.Count];
+            for (var j = 0; j < pending.Count; j++)
+            {
+                projective[j] = points[kept[pending[j]]];
+            }
+
+            var normalized = new AffinePoint[pending.Count];
+            AffineBatch.ToAffine(projective, normalized);
+            for (var j = 0; j < pending.Count; j++)
+            {
+                affine[pending[j]] = normalized[j];
+            }
+        }
+
+        return affine;
+    }
+}

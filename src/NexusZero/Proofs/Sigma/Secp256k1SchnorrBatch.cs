@@ -1,0 +1,101 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using NexusZero.Groups;
+using NexusZero.Groups.Secp256k1;
+
+namespace NexusZero.Proofs.Sigma;
+
+/// <summary>
+/// The batch equation of <see cref="SchnorrBatchVerifier"/> on secp256k1, on the internal point and
+/// scalar structs: one CSPRNG call for all weights, the transcripts forked from one shared prefix, the
+/// commitments decoded straight to affine points, and one <see cref="AffineStraus"/> multi-scalar
+/// multiplication with the 128-bit weights as the commitments' scalars. The transcript of each proof
+/// is byte for byte the single verifier's. Verifier-only: every value here is public, so variable time
+/// is fine.
+/// </summary>
+internal static class Secp256k1SchnorrBatch
+{
+    private const int WeightBytes = 16;
+
+    /// <summary>
+    /// True when every proof is well formed and Σ wᵢ·(sᵢ·Gᵢ − cᵢ·Xᵢ − Rᵢ) is the identity for fresh
+    /// random 128-bit weights wᵢ. False for any malformed item (the caller then finds which).
+    /// </summary>
+    internal static bool EquationHolds(IReadOnlyList<SigmaBatchItem> items, IReadOnlyList<DiscreteLogStatement> statements, GroupParameterSet set)
+    {
+        int n = items.Count;
+        const int elementLength = Secp256k1Group.PointSize;
+        const int proofLength = Secp256k1Group.PointSize + Secp256k1Group.ScalarSize;
+        for (int i = 0; i < n; i++)
+        {
+            if (statements[i].Group.Id != GroupId.Secp256k1 || items[i].Proof.Length != proofLength)
+            {
+                return false;
+            }
+        }
+
+        // Terms: the standard generator once (its coefficients summed), wᵢ·sᵢ on a custom Gᵢ,
+        // wᵢ·cᵢ on −Xᵢ and wᵢ on −Rᵢ; the minus signs go on the points so the weights stay short.
+        var scalars = new ScalarValue[1 + (3 * n)];
+        var points = new ProjectivePoint[1 + (3 * n)];
+        var weights = new byte[n * WeightBytes];
+        try
+        {
+            RandomNumberGenerator.Fill(weights);
+            using var prefix = ProofTranscript.BeginShared(ProofSystemId.SchnorrDiscreteLog, set);
+            Span<byte> wide = stackalloc byte[64];
+            var baseScalar = ScalarValue.Zero;
+            int terms = 1;
+            for (int i = 0; i < n; i++)
+            {
+                var proof = items[i].Proof.Span;
+                if (!Secp256k1Group.TryDecodeAffine(proof[..elementLength], out var commitment)
+                    || !ScalarValue.TryFromBigEndian(proof[elementLength..], out var s))
+                {
+                    return false;
+                }
+
+                var statement = statements[i];
+                using (var transcript = prefix.Clone())
+                {
+                    ProofTranscript.BindStatement(transcript, statement, items[i].Context.Span);
+                    transcript.AppendMessage("R"u8, proof[..elementLength]);
+                    transcript.ChallengeBytes("c"u8, wide);
+                }
+
+                var c = ScalarValue.FromWideBigEndian(wide);
+
+                // Below 2^128 < n, so canonical as it stands.
+                var w = new ScalarValue(
+                    BinaryPrimitives.ReadUInt64LittleEndian(weights.AsSpan(i * WeightBytes)),
+                    BinaryPrimitives.ReadUInt64LittleEndian(weights.AsSpan((i * WeightBytes) + 8)),
+                    0,
+                    0);
+                var ws = ScalarValue.Multiply(w, s);
+                if (statement.UsesStandardGenerator)
+                {
+                    baseScalar = ScalarValue.Add(baseScalar, ws);
+                }
+                else
+                {
+                    scalars[terms] = ws;
+                    points[terms++] = Secp256k1Element.Cast(statement.Generator).Point;
+                }
+
+                scalars[terms] = ScalarValue.Multiply(w, c);
+                points[terms++] = ProjectivePoint.Negate(Secp256k1Element.Cast(statement.PublicValue).Point);
+                scalars[terms] = w;
+                points[terms++] = commitment.Negate().ToProjective();
+            }
+
+            scalars[0] = baseScalar;
+            points[0] = ProjectivePoint.Generator;
+            var sum = AffineStraus.MultiplyVarTime(scalars.AsSpan(0, terms), points.AsSpan(0, terms));
+            return sum.IsIdentityBit() == 1;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(weights);
+        }
+    }
+}
