@@ -46,10 +46,13 @@ public sealed class SchnorrBatchSizesTests
         }
     }
 
-    [Fact]
-    public void A_proof_swapped_between_two_items_fails_although_each_proof_is_valid_for_its_own_statement()
+    public static TheoryData<string> Groups() => new(TestGroups.All.Select(g => g.Name));
+
+    [Theory]
+    [MemberData(nameof(Groups))]
+    public void A_proof_swapped_between_two_items_fails_although_each_proof_is_valid_for_its_own_statement(string groupName)
     {
-        var group = TestGroups.ByName("ristretto255");
+        var group = TestGroups.ByName(groupName);
         var parameters = SchnorrProofSystem.Instance.ParametersFor(group);
         var items = ValidItems(group, parameters, 9);
         var swapped = items.ToList();
@@ -60,16 +63,54 @@ public sealed class SchnorrBatchSizesTests
         Assert.StartsWith("Item 4:", result.Reason);
     }
 
-    [Fact]
-    public void A_non_canonical_response_or_a_short_proof_is_malformed()
+    [Theory]
+    [MemberData(nameof(Groups))]
+    public void A_non_canonical_response_or_a_short_proof_is_malformed(string groupName)
     {
-        var group = TestGroups.ByName("ristretto255");
+        var group = TestGroups.ByName(groupName);
         var parameters = SchnorrProofSystem.Instance.ParametersFor(group);
         var items = ValidItems(group, parameters, 5);
         var proof = items[3].Proof.ToArray();
         proof.AsSpan(group.ElementLength).Fill(0xff);
         AssertRejected(items, parameters, 3, items[3] with { Proof = proof }, VerificationFailure.MalformedProof);
         AssertRejected(items, parameters, 2, items[2] with { Proof = items[2].Proof[..^1] }, VerificationFailure.MalformedProof);
+    }
+
+    /// <summary>
+    /// Points that meet in the multi-scalar multiplication: one key for many proofs, and one proof's
+    /// commitment reused as another statement's generator, so the same point (or its negation) is in
+    /// several tables and the accumulator can meet it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Groups))]
+    public void Repeated_keys_and_keys_equal_to_commitments_verify(string groupName)
+    {
+        var group = TestGroups.ByName(groupName);
+        var parameters = SchnorrProofSystem.Instance.ParametersFor(group);
+        var x = group.RandomScalar();
+        var shared = new DiscreteLogStatement(group, group.MultiplyBase(x));
+        var items = new List<SigmaBatchItem>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var witness = new DiscreteLogWitness(x);
+            items.Add(new SigmaBatchItem(shared, SchnorrProofSystem.Instance.Prove(shared, witness, parameters, []), ReadOnlyMemory<byte>.Empty));
+        }
+
+        // Item 0's commitment R becomes another statement's generator: the same point then appears as
+        // a commitment term and as a generator term.
+        Assert.True(group.TryDecodeElement(items[0].Proof.Span[..group.ElementLength], out var commitment));
+        var y = group.RandomScalar();
+        var other = new DiscreteLogStatement(group, commitment, y * commitment);
+        using (var witness = new DiscreteLogWitness(y))
+        {
+            items.Add(new SigmaBatchItem(other, SchnorrProofSystem.Instance.Prove(other, witness, parameters, []), ReadOnlyMemory<byte>.Empty));
+        }
+
+        Assert.True(SchnorrBatchVerifier.Verify(items, parameters).IsValid);
+        Assert.True(SchnorrBatchVerifier.Verify(items, parameters, groupPath: false).IsValid);
+        var tampered = items.ToList();
+        tampered[5] = items[5] with { Proof = Flip(items[5].Proof, group.ElementLength + 3) };
+        Assert.StartsWith("Item 5:", SchnorrBatchVerifier.Verify(tampered, parameters).Reason);
     }
 
     private static List<SigmaBatchItem> ValidItems(IPrimeOrderGroup group, GroupParameterSet parameters, int size)
