@@ -73,8 +73,8 @@ public sealed class FieldElementTests
     }
 
     /// <summary>
-    /// The radix-2^52 product's rare branches-by-mask: the second fold past 2^256 (taken for this
-    /// product of values just below p) and the final subtraction of p (2·(p+1)/2 = p + 1 before it).
+    /// Products whose folded value lands at or past p, where the reduction's mask selects V − p: values
+    /// just below p (whose columns are all near their maxima) and 2·(p+1)/2 = p + 1.
     /// </summary>
     [Theory]
     [InlineData("115792089237316195423570985008687907853269984665640564039457584007906775264197", "115792089237316195423570985008687907853269984665640564039457584007906775264197")]
@@ -104,6 +104,142 @@ public sealed class FieldElementTests
             var b = RandomBelow(random, P);
             Assert.Equal(Mod(a * a, P), Big(FieldElement.Square(Fe(a))));
             Assert.Equal(Mod(a * b, P), Big(FieldElement.Multiply(Fe(a), Fe(b))));
+        }
+    }
+
+    /// <summary>Values whose 52-bit limbs are at their maxima or minima (p − 1 has every limb but the lowest all ones).</summary>
+    private static IEnumerable<BigInteger> LimbExtremes()
+    {
+        yield return BigInteger.Zero;
+        yield return BigInteger.One;
+        yield return P - 1;
+        yield return P - 2;
+        yield return P - BigInteger.Pow(2, 52);
+        yield return BigInteger.Pow(2, 256) - BigInteger.Pow(2, 33);
+        for (var k = 1; k <= 4; k++)
+        {
+            yield return BigInteger.Pow(2, 52 * k) - 1;
+            yield return BigInteger.Pow(2, 52 * k);
+            yield return P - BigInteger.Pow(2, 52 * k);
+        }
+
+        // Every 52-bit limb all ones except one limb zero, and alternating patterns.
+        var allOnes = P - 1;
+        for (var k = 0; k < 5; k++)
+        {
+            yield return allOnes - (Mod(allOnes >> (52 * k), BigInteger.Pow(2, 52)) << (52 * k));
+        }
+
+        yield return Mod(BigInteger.Parse("0AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", System.Globalization.NumberStyles.HexNumber), P);
+        yield return BigInteger.Parse("05555555555555555555555555555555555555555555555555555555555555555", System.Globalization.NumberStyles.HexNumber);
+    }
+
+    [Fact]
+    public void Multiply_paths_match_BigInteger_on_limb_extremes_and_random_values()
+    {
+        var values = LimbExtremes().ToList();
+        var random = new Random(5);
+        for (var i = 0; i < 60; i++)
+        {
+            values.Add(RandomBelow(random, P));
+        }
+
+        foreach (var a in values)
+        {
+            foreach (var b in values)
+            {
+                var expected = Mod(a * b, P);
+                Assert.Equal(expected, Big(FieldElement.MultiplyScalar(Fe(a), Fe(b))));
+                Assert.Equal(expected, Big(FieldElement.Multiply(Fe(a), Fe(b))));
+                if (FieldElement.VectorPathSupported)
+                {
+                    Assert.Equal(expected, Big(FieldElement.MultiplyVector(Fe(a), Fe(b))));
+                }
+            }
+
+            Assert.Equal(Mod(a * a, P), Big(FieldElement.Square(Fe(a))));
+        }
+    }
+
+    [Fact]
+    public void Multiply_paths_give_results_next_to_p_and_zero()
+    {
+        // a · (t / a) = t for targets at the final reduction's edges: 0, 1, p − 1, and the values just
+        // above 2^256 − p that a product at or just past p reduces to.
+        var random = new Random(6);
+        var targets = new[] { BigInteger.Zero, BigInteger.One, P - 1, P - 2, BigInteger.Pow(2, 32) + 976, BigInteger.Pow(2, 32) + 977, BigInteger.Pow(2, 208) - 1 };
+        for (var i = 0; i < 200; i++)
+        {
+            var a = RandomBelow(random, P - 1) + 1;
+            var t = targets[i % targets.Length];
+            var b = Mod(t * BigInteger.ModPow(a, P - 2, P), P);
+            Assert.Equal(t, Big(FieldElement.MultiplyScalar(Fe(a), Fe(b))));
+            Assert.Equal(t, Big(FieldElement.Multiply(Fe(a), Fe(b))));
+            if (FieldElement.VectorPathSupported)
+            {
+                Assert.Equal(t, Big(FieldElement.MultiplyVector(Fe(a), Fe(b))));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The reduction alone, on column sums at their bounds (below 10·2^52, the last below 2^44) and on
+    /// columns built to take each mask: the folded value V below p, p ≤ V &lt; 2^256, and V ≥ 2^256 (which
+    /// products of reduced inputs reach only rarely).
+    /// </summary>
+    [Fact]
+    public void ReduceColumns_matches_BigInteger_at_its_bounds()
+    {
+        const ulong columnMax = (10UL << 52) - 1;
+        const ulong lastMax = (1UL << 44) - 1;
+        var limb52 = (1UL << 52) - 1;
+        var cases = new List<ulong[]>
+        {
+            new ulong[10],
+            new ulong[] { columnMax, columnMax, columnMax, columnMax, columnMax, columnMax, columnMax, columnMax, columnMax, lastMax },
+            new ulong[] { 0, 0, 0, 0, 0, columnMax, columnMax, columnMax, columnMax, lastMax },
+            new ulong[] { columnMax, columnMax, columnMax, columnMax, columnMax, 0, 0, 0, 0, 0 },
+            new ulong[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, lastMax },
+            // p, p − 1 and 2^256 − 1 as normalized limbs.
+            new ulong[] { limb52 - 0x1000003D0, limb52, limb52, limb52, (1UL << 48) - 1, 0, 0, 0, 0, 0 },
+            new ulong[] { limb52 - 0x1000003D1, limb52, limb52, limb52, (1UL << 48) - 1, 0, 0, 0, 0, 0 },
+            new ulong[] { limb52, limb52, limb52, limb52, (1UL << 48) - 1, 0, 0, 0, 0, 0 },
+            // V ≥ 2^256 with nothing to fold from column 4: a full lower column pushes it over.
+            new ulong[] { 0, 0, 0, columnMax, (1UL << 48) - 1, 0, 0, 0, 0, 0 },
+            new ulong[] { columnMax, columnMax, columnMax, columnMax, (1UL << 48) - 1, 0, 0, 0, 0, 0 },
+            // Exactly 2^256 (folds to 2^32 + 977) and 2^256 + p − 1 spread over unnormalized columns.
+            new ulong[] { 0, 0, 0, 0, 1UL << 48, 0, 0, 0, 0, 0 },
+            new ulong[] { limb52 - 0x1000003D1 + (1UL << 52), limb52 - 1, limb52, limb52, (1UL << 49) - 1, 0, 0, 0, 0, 0 },
+        };
+        var random = new Random(7);
+        for (var i = 0; i < 3000; i++)
+        {
+            var c = new ulong[10];
+            for (var k = 0; k < 10; k++)
+            {
+                var bound = k == 9 ? lastMax : columnMax;
+                c[k] = (i % 4) switch
+                {
+                    0 => (ulong)random.NextInt64() % (bound + 1),
+                    1 => bound - (ulong)random.Next(1 << 20),
+                    2 => random.Next(2) == 0 ? 0 : bound,
+                    _ => (ulong)random.NextInt64() & (k == 9 ? lastMax : k == 4 ? (1UL << 48) - 1 : limb52),
+                };
+            }
+
+            cases.Add(c);
+        }
+
+        foreach (var c in cases)
+        {
+            var expected = BigInteger.Zero;
+            for (var k = 9; k >= 0; k--)
+            {
+                expected = (expected << 52) + c[k];
+            }
+
+            var reduced = FieldElement.ReduceColumns(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+            Assert.Equal(Mod(expected, P), Big(reduced));
         }
     }
 
