@@ -243,6 +243,66 @@ public sealed class FieldElementTests
         }
     }
 
+    /// <summary>
+    /// Add, Subtract and Negate on operands built limb by limb so that limb sums are all ones and limb
+    /// differences zero (the cases where a carry or borrow runs on through the lookahead chain), with
+    /// incoming carries and borrows present or not, and results landing on both sides of p.
+    /// </summary>
+    [Fact]
+    public void Add_subtract_negate_match_BigInteger_on_carry_and_borrow_chains()
+    {
+        var random = new Random(8);
+        ulong[] patterns = [0, 1, 2, 0x7FFFFFFFFFFFFFFF, 0x8000000000000000, ulong.MaxValue - 1, ulong.MaxValue, 0xFFFFFFFEFFFFFC2F, 0xFFFFFFFEFFFFFC30, 0x1000003D1];
+        var checkedPairs = 0;
+        for (var i = 0; i < 20000; i++)
+        {
+            var a = new ulong[4];
+            var b = new ulong[4];
+            for (var k = 0; k < 4; k++)
+            {
+                a[k] = random.Next(3) == 0 ? (ulong)random.NextInt64() : patterns[random.Next(patterns.Length)];
+                b[k] = random.Next(7) switch
+                {
+                    0 => ~a[k],
+                    1 => ~a[k] + 1,
+                    2 => a[k],
+                    3 => a[k] + 1,
+                    4 => a[k] - 1,
+                    5 => patterns[random.Next(patterns.Length)],
+                    _ => (ulong)random.NextInt64(),
+                };
+            }
+
+            var fa = new FieldElement(a[0], a[1], a[2], a[3]);
+            var fb = new FieldElement(b[0], b[1], b[2], b[3]);
+            var x = Big(fa);
+            var y = Big(fb);
+            if (x >= P || y >= P)
+            {
+                continue;
+            }
+
+            checkedPairs++;
+            Assert.Equal(Mod(x + y, P), Big(FieldElement.Add(fa, fb)));
+            Assert.Equal(Mod(y + x, P), Big(FieldElement.Add(fb, fa)));
+            Assert.Equal(Mod(x - y, P), Big(FieldElement.Subtract(fa, fb)));
+            Assert.Equal(Mod(y - x, P), Big(FieldElement.Subtract(fb, fa)));
+            Assert.Equal(Mod(-x, P), Big(FieldElement.Negate(fa)));
+        }
+
+        Assert.True(checkedPairs > 5000);
+        foreach (var v in LimbExtremes())
+        {
+            foreach (var w in LimbExtremes())
+            {
+                Assert.Equal(Mod(v + w, P), Big(FieldElement.Add(Fe(v), Fe(w))));
+                Assert.Equal(Mod(v - w, P), Big(FieldElement.Subtract(Fe(v), Fe(w))));
+            }
+
+            Assert.Equal(Mod(-v, P), Big(FieldElement.Negate(Fe(v))));
+        }
+    }
+
     [Fact]
     public void Decoding_rejects_values_at_or_above_p()
     {

@@ -98,46 +98,94 @@ internal partial struct FieldElement
         L3 ^= (L3 ^ other.L3) & mask;
     }
 
+    /// <summary>a + b, fully reduced.</summary>
+    /// <remarks>
+    /// Carry lookahead instead of a ripple: every limb's own carry gᵢ and whether its sum is all ones (so
+    /// that it passes an incoming carry on) come from the operands in parallel, and the chain that remains
+    /// is one AND and one OR per limb rather than the four operations of a full carry computation. The
+    /// same holds for the conditional subtraction of p: adding Fold carries past limb i only through
+    /// all-ones limbs. Bits come from top-bit formulas, no comparison, so nothing can become a branch.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement Add(in FieldElement a, in FieldElement b)
     {
-        ulong carry = 0;
-        var s0 = AddWithCarry(a.L0, b.L0, ref carry);
-        var s1 = AddWithCarry(a.L1, b.L1, ref carry);
-        var s2 = AddWithCarry(a.L2, b.L2, ref carry);
-        var s3 = AddWithCarry(a.L3, b.L3, ref carry);
+        var s0 = a.L0 + b.L0;
+        var s1 = a.L1 + b.L1;
+        var s2 = a.L2 + b.L2;
+        var s3 = a.L3 + b.L3;
+        var c0 = CarryOut(a.L0, b.L0, s0);
+        var c1 = CarryOut(a.L1, b.L1, s1) | (AllOnesBit(s1) & c0);
+        var c2 = CarryOut(a.L2, b.L2, s2) | (AllOnesBit(s2) & c1);
+        var c3 = CarryOut(a.L3, b.L3, s3) | (AllOnesBit(s3) & c2);
+        s1 += c0;
+        s2 += c1;
+        s3 += c2;
 
-        // a + b < 2p. The sum reduced is (sum + Fold) mod 2^256 whenever sum ≥ p, i.e. when the 257-bit
-        // sum carried or when adding Fold to its low 256 bits carries.
-        ulong carry2 = 0;
-        var t0 = AddWithCarry(s0, Fold, ref carry2);
-        var t1 = AddWithCarry(s1, 0, ref carry2);
-        var t2 = AddWithCarry(s2, 0, ref carry2);
-        var t3 = AddWithCarry(s3, 0, ref carry2);
-        var mask = MaskFromBit(carry | carry2);
-        return new FieldElement(s0 ^ ((s0 ^ t0) & mask), s1 ^ ((s1 ^ t1) & mask), s2 ^ ((s2 ^ t2) & mask), s3 ^ ((s3 ^ t3) & mask));
+        // a + b = s + c₃·2^256 < 2p is at least p when c₃ = 1 or when s + Fold reaches 2^256; either way the
+        // result is s + Fold mod 2^256 (Fold's top bit is clear, so limb 0 carries when s₀'s top bit falls).
+        var t0 = s0 + Fold;
+        var k0 = (s0 & ~t0) >> 63;
+        var k1 = k0 & AllOnesBit(s1);
+        var k2 = k1 & AllOnesBit(s2);
+        var k3 = k2 & AllOnesBit(s3);
+        var mask = MaskFromBit(c3 | k3);
+        return new FieldElement(s0 ^ ((s0 ^ t0) & mask), s1 + (k0 & mask), s2 + (k1 & mask), s3 + (k2 & mask));
     }
 
+    /// <summary>a − b, fully reduced; borrow lookahead as in <see cref="Add"/> (a limb passes a borrow on when it is zero).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement Subtract(in FieldElement a, in FieldElement b)
     {
-        ulong borrow = 0;
-        var d0 = SubtractWithBorrow(a.L0, b.L0, ref borrow);
-        var d1 = SubtractWithBorrow(a.L1, b.L1, ref borrow);
-        var d2 = SubtractWithBorrow(a.L2, b.L2, ref borrow);
-        var d3 = SubtractWithBorrow(a.L3, b.L3, ref borrow);
+        var d0 = a.L0 - b.L0;
+        var d1 = a.L1 - b.L1;
+        var d2 = a.L2 - b.L2;
+        var d3 = a.L3 - b.L3;
+        var c0 = BorrowOut(a.L0, b.L0, d0);
+        var c1 = BorrowOut(a.L1, b.L1, d1) | (ZeroBit(d1) & c0);
+        var c2 = BorrowOut(a.L2, b.L2, d2) | (ZeroBit(d2) & c1);
+        var c3 = BorrowOut(a.L3, b.L3, d3) | (ZeroBit(d3) & c2);
+        d1 -= c0;
+        d2 -= c1;
+        d3 -= c2;
 
-        // On borrow the 256-bit difference is a − b + 2^256; adding p is subtracting Fold, never borrowing again.
-        var fold = Fold & MaskFromBit(borrow);
-        ulong borrow2 = 0;
-        d0 = SubtractWithBorrow(d0, fold, ref borrow2);
-        d1 = SubtractWithBorrow(d1, 0, ref borrow2);
-        d2 = SubtractWithBorrow(d2, 0, ref borrow2);
-        d3 = SubtractWithBorrow(d3, 0, ref borrow2);
-        return new FieldElement(d0, d1, d2, d3);
+        // On borrow the 256-bit difference is a − b + 2^256; adding p is subtracting Fold, never borrowing
+        // out of limb 3 (the difference is then at least 2^256 − p + 1). Limb 0 borrows when its top bit rises.
+        var e0 = d0 - (Fold & MaskFromBit(c3));
+        var k0 = (~d0 & e0) >> 63;
+        var k1 = k0 & ZeroBit(d1);
+        var k2 = k1 & ZeroBit(d2);
+        return new FieldElement(e0, d1 - k0, d2 - k1, d3 - k2);
     }
 
-    public static FieldElement Negate(in FieldElement a) => Subtract(Zero, a);
+    /// <summary>−a, fully reduced: p − a = ~a − (Fold − 1) for a ≠ 0, and 0 for a = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FieldElement Negate(in FieldElement a)
+    {
+        // ~a₀ − (Fold − 1) borrows when its top bit rises above ~a₀'s (the constant's top bit is clear); the
+        // borrow runs on through limbs where ~aᵢ is zero, i.e. aᵢ is all ones.
+        var r0 = ~a.L0 - (Fold - 1);
+        var k0 = (a.L0 & r0) >> 63;
+        var k1 = k0 & AllOnesBit(a.L1);
+        var k2 = k1 & AllOnesBit(a.L2);
+        var nonZero = MaskFromBit(WordArithmetic.IsZeroBit(a.L0 | a.L1 | a.L2 | a.L3) ^ 1);
+        return new FieldElement(r0 & nonZero, (~a.L1 - k0) & nonZero, (~a.L2 - k1) & nonZero, (~a.L3 - k2) & nonZero);
+    }
+
+    /// <summary>The carry out of x + y (0 or 1), from the top bits of x, y and their 64-bit sum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong CarryOut(ulong x, ulong y, ulong sum) => ((x & y) | ((x | y) & ~sum)) >> 63;
+
+    /// <summary>The borrow out of x − y (0 or 1), from the top bits of x, y and their 64-bit difference.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong BorrowOut(ulong x, ulong y, ulong difference) => ((~x & y) | ((~x | y) & difference)) >> 63;
+
+    /// <summary>1 when x is all ones (x + 1 carries out: x's top bit set, the sum's clear), else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong AllOnesBit(ulong x) => (x & ~(x + 1)) >> 63;
+
+    /// <summary>1 when x is zero (x − 1 borrows out: x's top bit clear, the difference's set), else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ZeroBit(ulong x) => (~x & (x - 1)) >> 63;
 
     /// <summary>a · k for a small constant k &lt; 2^32.</summary>
     public static FieldElement MultiplySmall(in FieldElement a, ulong k)
