@@ -160,8 +160,8 @@ internal partial struct FieldElement
     /// </summary>
     /// <remarks>
     /// The window is built from the limbs already cut in general registers rather than loaded from memory:
-    /// operands are often results just stored as four 64-bit words, and a 256-bit load of those cannot
-    /// take them from the store buffer, which stalled it.
+    /// operands are often results just stored as four 64-bit words, which a 256-bit load cannot take
+    /// from the store buffer.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ulong> ColumnLows(ulong a0, ulong a1, ulong a2, ulong a3, ulong a4, ulong b0, ulong b1, ulong b2, ulong b3, ulong b4)
