@@ -24,9 +24,6 @@ internal partial struct FieldElement
     private const ulong Mask52 = (1UL << 52) - 1;
     private const ulong Mask48 = (1UL << 48) - 1;
 
-    /// <summary>2^260 mod p = 16·(2^32 + 977): what a unit just above limb 4 is worth.</summary>
-    private const ulong Wrap260 = 0x1000003D10UL;
-
     /// <summary>a · b, fully reduced.</summary>
     /// <remarks>
     /// With AVX-512 (F and DQ) and BMI2 this is <see cref="MultiplyVector"/>, else <see cref="MultiplyScalar"/>;
@@ -200,8 +197,8 @@ internal partial struct FieldElement
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static FieldElement ReduceColumns(ulong c0, ulong c1, ulong c2, ulong c3, ulong c4, ulong c5, ulong c6, ulong c7, ulong c8, ulong c9)
     {
-        // Columns 5..9 sit at 2^260·2^(52(k−5)), and 2^260 ≡ Wrap260 = 2^36 + 16·977 (mod p). With
-        // cₖ = hₖ·2^48 + lₖ (lₖ < 2^48, hₖ < 2^7.4), cₖ·Wrap260 = (cₖ mod 2^16)·2^36 + lₖ·16·977
+        // Columns 5..9 sit at 2^260·2^(52(k−5)), and 2^260 ≡ W = 16·(2^32 + 977) = 2^36 + 16·977 (mod p).
+        // With cₖ = hₖ·2^48 + lₖ (lₖ < 2^48, hₖ < 2^7.4), cₖ·W = (cₖ mod 2^16)·2^36 + lₖ·16·977
         // + 2^52·(⌊cₖ/2^16⌋ + hₖ·977): the first two terms (below 2^52 and 2^61.93) go to column k − 5,
         // the last (below 2^39.4) to column k − 4. Shifts and two small imuls, no 128-bit product.
         // d₀..d₄ stay below 2^55.4 + 2^52 + 2^61.93 + 2^39.4 < 2^62; c₉ < 2^44 has h₉ = 0 and d₅ < 2^28.
@@ -241,11 +238,11 @@ internal partial struct FieldElement
         return new FieldElement(d0 | (d1 << 52), (d1 >> 12) | (d2 << 40), (d2 >> 24) | (d3 << 28), (d3 >> 36) | (d4 << 16));
     }
 
-    /// <summary>The part of c·Wrap260 that stays in the column c wraps to (c below 2^56): below 2^61.93.</summary>
+    /// <summary>The part of c·2^260 mod p that stays in the column c wraps to (c below 2^56): below 2^61.93.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong WrapLow(ulong c) => ((c & 0xFFFF) << 36) + ((c & Mask48) * 0x3D10);
 
-    /// <summary>The part of c·Wrap260 that goes one column up, in units of 2^52 (c below 2^56): below 2^39.4.</summary>
+    /// <summary>The part of c·2^260 mod p that goes one column up, in units of 2^52 (c below 2^56): below 2^39.4.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong WrapHigh(ulong c) => (c >> 16) + ((c >> 48) * 977);
 
