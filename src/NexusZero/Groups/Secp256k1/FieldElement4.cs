@@ -285,7 +285,7 @@ internal struct FieldElement4
     /// Carries limb sums (each below 2^58) into a result. Two interleaved chains (from limbs 0 and 5)
     /// halve the dependent steps. The excess e of limb 9 above 22 bits (below 2^36.1) weighs 2^256 and
     /// re-enters as e·977 (below 2^46) at limb 0 and e·2^6 at limb 1; the last steps carry those into
-    /// limb 2. Bounds at the end: limb 2 below 2^26 + 2^16 (its carry-in is below 2^15.5), limb 6 below
+    /// limb 2. Bounds at the end: limb 2 below 2^26 + 2^16 (its carry-in is below 2^15.9), limb 6 below
     /// 2^26 + 2^6, limb 9 below 2^22, the others below 2^26.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
