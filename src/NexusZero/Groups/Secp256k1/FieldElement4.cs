@@ -47,7 +47,7 @@ internal struct FieldElement4
     /// <summary>2^260 mod p minus its 2^36 part: what column 10 adds to column 0 per unit.</summary>
     private const uint Wrap260Low = 0x3D10;
 
-    /// <summary>0x3D10 · 2^10: a unit at column 20 (a 2^10 re-entry from column 19 lands at column 10) back at column 0.</summary>
+    /// <summary>0x3D10 · 2^10: what a unit of column 19 adds to column 0 (its ×2^10 part lands at column 10 and wraps again).</summary>
     private const uint Wrap260Twice = 0x3D10 << 10;
 
     internal Vector256<ulong> L0;
