@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Schnorr batch verification on a shared machine: CPU time per call of 64 ristretto255 proofs one by
-# one and as one batch, measured in alternating rounds (same proofs), medians and the ratio. Wall
+# Schnorr batch verification on a shared machine: CPU time per call of 64 proofs (ristretto255 or
+# secp256k1) one by one and as one batch, measured in alternating rounds (same proofs), medians and the ratio. Wall
 # time on a loaded 2-core machine favours the shorter call (it is preempted less often inside one
 # call), so the ratio of CPU times is the fairer comparison there; wall medians are printed beside.
-# Usage: benchmarks/scripts/schnorr-batch-cpu-time.sh [rounds]   (builds src/NexusZero in Release)
+# Usage: benchmarks/scripts/schnorr-batch-cpu-time.sh [rounds] [ristretto255|secp256k1]
+# (builds src/NexusZero in Release)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 rounds="${1:-15}"
+group="${2:-ristretto255}"
+case "$group" in
+  ristretto255|secp256k1) ;;
+  *) echo "unknown group '$group': expected ristretto255 or secp256k1" >&2; exit 2 ;;
+esac
 dotnet build "$root/src/NexusZero" -c Release -v quiet >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -25,11 +31,13 @@ cat > "$work/probe.csproj" <<PROJ
 PROJ
 cat > "$work/Program.cs" <<'CS'
 using System.Diagnostics;
+using NexusZero.Groups;
 using NexusZero.Groups.Ristretto255;
+using NexusZero.Groups.Secp256k1;
 using NexusZero.Proofs.Sigma;
 
 var rounds = int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture);
-var group = Ristretto255Group.Instance;
+IPrimeOrderGroup group = args[1] == "secp256k1" ? Secp256k1Group.Instance : Ristretto255Group.Instance;
 var schnorr = SchnorrProofSystem.Instance;
 var parameters = schnorr.ParametersFor(group);
 var items = new List<SigmaBatchItem>();
@@ -87,9 +95,9 @@ var oneCpu = Median(one.Select(m => m.Cpu));
 var batchCpu = Median(batch.Select(m => m.Cpu));
 var oneWall = Median(one.Select(m => m.Wall));
 var batchWall = Median(batch.Select(m => m.Wall));
-Console.WriteLine($"rounds {rounds}: median per call of 64 ristretto255 proofs");
+Console.WriteLine($"rounds {rounds}: median per call of 64 {group.Name} proofs");
 Console.WriteLine($"one by one   cpu {oneCpu,8:F3} ms   wall {oneWall,8:F3} ms");
 Console.WriteLine($"batch        cpu {batchCpu,8:F3} ms   wall {batchWall,8:F3} ms");
 Console.WriteLine($"ratio        cpu {oneCpu / batchCpu,8:F2} x    wall {oneWall / batchWall,8:F2} x");
 CS
-dotnet run -c Release --project "$work/probe.csproj" -- "$rounds"
+dotnet run -c Release --project "$work/probe.csproj" -- "$rounds" "$group"

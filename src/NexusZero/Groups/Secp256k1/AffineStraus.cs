@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NexusZero.Groups.Secp256k1;
 
 /// <summary>
@@ -37,13 +39,28 @@ internal static class AffineStraus
         }
 
         var affine = ToAffine(points, kept);
-        var tables = new AffinePoint[count * TableSize];
-        AffineBatch.BuildOddMultiples(affine, TableSize, tables);
+        var tables = ArrayPool<AffinePoint>.Shared.Rent(count * TableSize);
+        var nafs = ArrayPool<sbyte>.Shared.Rent(count * Digits);
+        try
+        {
+            AffineBatch.BuildOddMultiples(affine, TableSize, tables);
+            return Accumulate(scalars, kept, tables, nafs).ToProjective();
+        }
+        finally
+        {
+            ArrayPool<AffinePoint>.Shared.Return(tables);
+            ArrayPool<sbyte>.Shared.Return(nafs);
+        }
+    }
 
-        // Every non-zero digit as (term, digit), bucketed by bit position (a counting sort), so the main
-        // loop touches only the terms that add something at each bit.
-        var nafs = new sbyte[count * Digits];
-        var perBit = new int[Digits + 1];
+    /// <summary>The interleaved double-and-add over every term's wNAF digits.</summary>
+    private static JacobianPoint Accumulate(ReadOnlySpan<ScalarValue> scalars, List<int> kept, AffinePoint[] tables, sbyte[] nafs)
+    {
+        // Every non-zero digit as a table index (complemented for a negative digit), bucketed by bit
+        // position (a counting sort), so the main loop touches only the terms that add something.
+        var count = kept.Count;
+        Span<int> perBit = stackalloc int[Digits + 1];
+        perBit.Clear();
         var top = -1;
         for (var t = 0; t < count; t++)
         {
@@ -63,36 +80,47 @@ internal static class AffineStraus
             perBit[bit + 1] += perBit[bit];
         }
 
-        var entries = new AffinePoint[perBit[Digits]];
-        var fill = perBit.AsSpan(0, Digits).ToArray();
-        for (var t = 0; t < count; t++)
+        var entries = ArrayPool<int>.Shared.Rent(perBit[Digits]);
+        try
         {
-            var naf = nafs.AsSpan(t * Digits, Digits);
-            for (var bit = 0; bit < Digits; bit++)
+            Span<int> fill = stackalloc int[Digits];
+            perBit[..Digits].CopyTo(fill);
+            for (var t = 0; t < count; t++)
             {
-                var digit = naf[bit];
-                if (digit > 0)
+                var naf = nafs.AsSpan(t * Digits, Digits);
+                for (var bit = 0; bit < Digits; bit++)
                 {
-                    entries[fill[bit]++] = tables[(t * TableSize) + (digit >> 1)];
-                }
-                else if (digit < 0)
-                {
-                    entries[fill[bit]++] = tables[(t * TableSize) + ((-digit) >> 1)].Negate();
+                    var digit = naf[bit];
+                    if (digit > 0)
+                    {
+                        entries[fill[bit]++] = (t * TableSize) + (digit >> 1);
+                    }
+                    else if (digit < 0)
+                    {
+                        entries[fill[bit]++] = ~((t * TableSize) + ((-digit) >> 1));
+                    }
                 }
             }
-        }
 
-        var acc = JacobianPoint.Identity;
-        for (var bit = top; bit >= 0; bit--)
-        {
-            acc = JacobianPoint.Double(acc);
-            for (var e = perBit[bit]; e < perBit[bit + 1]; e++)
+            var acc = JacobianPoint.Identity;
+            for (var bit = top; bit >= 0; bit--)
             {
-                acc = JacobianPoint.AddAffine(acc, entries[e]);
+                acc = JacobianPoint.Double(acc);
+                for (var e = perBit[bit]; e < perBit[bit + 1]; e++)
+                {
+                    var index = entries[e];
+                    acc = index >= 0
+                        ? JacobianPoint.AddAffine(acc, tables[index])
+                        : JacobianPoint.AddAffine(acc, tables[~index].Negate());
+                }
             }
-        }
 
-        return acc.ToProjective();
+            return acc;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(entries);
+        }
     }
 
     private static AffinePoint[] ToAffine(ReadOnlySpan<ProjectivePoint> points, List<int> kept)

@@ -7,8 +7,9 @@ namespace NexusZero.Proofs.Sigma;
 
 /// <summary>
 /// The batch equation of <see cref="SchnorrBatchVerifier"/> on secp256k1, on the internal point and
-/// scalar structs: one CSPRNG call for all weights, the transcripts forked from one shared prefix, the
-/// commitments decoded straight to affine points, and one <see cref="AffineStraus"/> multi-scalar
+/// scalar structs: the commitments decoded four at a time straight to affine points
+/// (<see cref="Secp256k1BatchDecoding"/>), one CSPRNG call for all weights, the transcripts forked from
+/// one shared prefix, and one <see cref="AffineStraus"/> multi-scalar
 /// multiplication with the 128-bit weights as the commitments' scalars. The transcript of each proof
 /// is byte for byte the single verifier's. Verifier-only: every value here is public, so variable time
 /// is fine.
@@ -39,8 +40,17 @@ internal static class Secp256k1SchnorrBatch
         var scalars = new ScalarValue[1 + (3 * n)];
         var points = new ProjectivePoint[1 + (3 * n)];
         var weights = new byte[n * WeightBytes];
+        var encodings = new byte[n * elementLength];
+        var commitments = new AffinePoint[n];
+        var decoded = new bool[n];
         try
         {
+            for (int i = 0; i < n; i++)
+            {
+                items[i].Proof.Span[..elementLength].CopyTo(encodings.AsSpan(i * elementLength));
+            }
+
+            Secp256k1BatchDecoding.Decode(encodings, commitments, decoded);
             RandomNumberGenerator.Fill(weights);
             using var prefix = ProofTranscript.BeginShared(ProofSystemId.SchnorrDiscreteLog, set);
             Span<byte> wide = stackalloc byte[64];
@@ -49,8 +59,7 @@ internal static class Secp256k1SchnorrBatch
             for (int i = 0; i < n; i++)
             {
                 var proof = items[i].Proof.Span;
-                if (!Secp256k1Group.TryDecodeAffine(proof[..elementLength], out var commitment)
-                    || !ScalarValue.TryFromBigEndian(proof[elementLength..], out var s))
+                if (!decoded[i] || !ScalarValue.TryFromBigEndian(proof[elementLength..], out var s))
                 {
                     return false;
                 }
@@ -85,7 +94,7 @@ internal static class Secp256k1SchnorrBatch
                 scalars[terms] = ScalarValue.Multiply(w, c);
                 points[terms++] = ProjectivePoint.Negate(Secp256k1Element.Cast(statement.PublicValue).Point);
                 scalars[terms] = w;
-                points[terms++] = commitment.Negate().ToProjective();
+                points[terms++] = commitments[i].Negate().ToProjective();
             }
 
             scalars[0] = baseScalar;
