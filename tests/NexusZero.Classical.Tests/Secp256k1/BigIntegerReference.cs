@@ -1,4 +1,5 @@
 using System.Numerics;
+using NexusZero.Groups.Secp256k1;
 
 namespace NexusZero.Classical.Tests.Secp256k1;
 
@@ -17,6 +18,29 @@ internal static class BigIntegerReference
         var result = new byte[length];
         raw.CopyTo(result, length - raw.Length);
         return result;
+    }
+
+    /// <summary>The field element of a value below p (asserts it decodes).</summary>
+    public static FieldElement Fe(BigInteger value)
+    {
+        Assert.True(FieldElement.TryFromBigEndian(ToBigEndian(value), out var fe));
+        return fe;
+    }
+
+    /// <summary>The value of a field element, asserting it is fully reduced (every operation's contract).</summary>
+    public static BigInteger Big(in FieldElement fe)
+    {
+        var value = LimbValue(fe);
+        Assert.True(value < P, "a field element must be fully reduced");
+        return value;
+    }
+
+    /// <summary>The integer the limbs hold, reduced or not (for tests that build limbs directly).</summary>
+    public static BigInteger LimbValue(in FieldElement fe)
+    {
+        var bytes = new byte[32];
+        fe.WriteBigEndian(bytes);
+        return FromBigEndian(bytes);
     }
 
     public static BigInteger Mod(BigInteger value, BigInteger modulus)

@@ -145,21 +145,6 @@ public sealed class FieldElement4Tests
     private static void RequireAvx2() =>
         Assert.True(FieldElement4.IsSupported, "this CI machine has AVX2; the four-lane secp256k1 code must be tested here");
 
-    private static FieldElement Fe(BigInteger value)
-    {
-        Assert.True(FieldElement.TryFromBigEndian(ToBigEndian(value), out var fe));
-        return fe;
-    }
-
-    private static BigInteger Big(in FieldElement fe)
-    {
-        var bytes = new byte[32];
-        fe.WriteBigEndian(bytes);
-        var value = FromBigEndian(bytes);
-        Assert.True(value < P, "an unpacked lane must be fully reduced");
-        return value;
-    }
-
     private static FieldElement4 Pack(BigInteger[] values) => FieldElement4.FromLanes(Fe(values[0]), Fe(values[1]), Fe(values[2]), Fe(values[3]));
 
     private static FieldElement[] Lanes(in FieldElement4 v)

@@ -6,18 +6,6 @@ namespace NexusZero.Classical.Tests.Secp256k1;
 
 public sealed class FieldElementTests
 {
-    private static FieldElement Fe(BigInteger value)
-    {
-        Assert.True(FieldElement.TryFromBigEndian(ToBigEndian(value), out var fe));
-        return fe;
-    }
-
-    private static BigInteger Big(in FieldElement fe)
-    {
-        var bytes = new byte[32];
-        fe.WriteBigEndian(bytes);
-        return FromBigEndian(bytes);
-    }
 
     [Fact]
     public void Arithmetic_matches_BigInteger_on_edge_and_random_values()
@@ -275,8 +263,8 @@ public sealed class FieldElementTests
 
             var fa = new FieldElement(a[0], a[1], a[2], a[3]);
             var fb = new FieldElement(b[0], b[1], b[2], b[3]);
-            var x = Big(fa);
-            var y = Big(fb);
+            var x = LimbValue(fa);
+            var y = LimbValue(fb);
             if (x >= P || y >= P)
             {
                 continue;

@@ -249,17 +249,4 @@ public sealed class Secp256k1BatchDecodingTests
         ToBigEndian(x).CopyTo(result, 1);
         return result;
     }
-
-    private static FieldElement Fe(BigInteger value)
-    {
-        Assert.True(FieldElement.TryFromBigEndian(ToBigEndian(value), out var fe));
-        return fe;
-    }
-
-    private static BigInteger Big(in FieldElement fe)
-    {
-        var bytes = new byte[32];
-        fe.WriteBigEndian(bytes);
-        return FromBigEndian(bytes);
-    }
 }

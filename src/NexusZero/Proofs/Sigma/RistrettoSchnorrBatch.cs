@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using NexusZero.Groups;
 using NexusZero.Groups.Ristretto255;
@@ -15,8 +14,6 @@ namespace NexusZero.Proofs.Sigma;
 /// </summary>
 internal static class RistrettoSchnorrBatch
 {
-    private const int WeightBytes = 16;
-
     /// <summary>
     /// True when every proof is well formed and Σ wᵢ·(sᵢ·Gᵢ − cᵢ·Xᵢ − Rᵢ) is the identity for fresh
     /// random 128-bit weights wᵢ. False for any malformed item (the caller then finds which).
@@ -25,63 +22,44 @@ internal static class RistrettoSchnorrBatch
     {
         int n = items.Count;
         const int elementLength = RistrettoEncoding.EncodedLength;
-        const int proofLength = RistrettoEncoding.EncodedLength + Scalar.EncodedLength;
-        for (int i = 0; i < n; i++)
+        if (!SchnorrBatchInputs.HaveShape(items, statements, GroupId.Ristretto255, elementLength + Scalar.EncodedLength))
         {
-            if (statements[i].Group.Id != GroupId.Ristretto255 || items[i].Proof.Length != proofLength)
-            {
-                return false;
-            }
+            return false;
         }
 
         // Terms: wᵢ·cᵢ on −Xᵢ and wᵢ on −Rᵢ for every proof, wᵢ·sᵢ on a custom Gᵢ; the standard
         // generator's coefficients are summed into the base scalar.
         int maxTerms = 3 * n;
         var encodings = ArrayPool<byte>.Shared.Rent(Math.Max(1, n * elementLength));
+        var challenges = ArrayPool<byte>.Shared.Rent(Math.Max(1, n * SchnorrBatchInputs.ChallengeLength));
         var commitments = ArrayPool<EdwardsPoint>.Shared.Rent(Math.Max(1, n));
         var decoded = ArrayPool<bool>.Shared.Rent(Math.Max(1, n));
-        var random = ArrayPool<byte>.Shared.Rent(Math.Max(1, n * WeightBytes));
+        var random = ArrayPool<byte>.Shared.Rent(Math.Max(1, n * SchnorrBatchInputs.WeightLength));
         var scalars = ArrayPool<Scalar>.Shared.Rent(Math.Max(1, maxTerms));
         var points = ArrayPool<EdwardsPoint>.Shared.Rent(Math.Max(1, maxTerms));
         try
         {
-            for (int i = 0; i < n; i++)
-            {
-                items[i].Proof.Span[..elementLength].CopyTo(encodings.AsSpan(i * elementLength));
-            }
-
+            SchnorrBatchInputs.GatherCommitments(items, elementLength, encodings);
             RistrettoBatchDecoding.Decode(encodings.AsSpan(0, n * elementLength), commitments.AsSpan(0, n), decoded.AsSpan(0, n));
-            var weights = random.AsSpan(0, n * WeightBytes);
+            SchnorrBatchInputs.DeriveChallenges(items, statements, set, elementLength, challenges);
+            var weights = random.AsSpan(0, n * SchnorrBatchInputs.WeightLength);
             RandomNumberGenerator.Fill(weights);
 
-            using var prefix = ProofTranscript.BeginShared(ProofSystemId.SchnorrDiscreteLog, set);
-            Span<byte> wide = stackalloc byte[64];
             var baseScalar = Scalar.Zero;
             int terms = 0;
             for (int i = 0; i < n; i++)
             {
-                var proof = items[i].Proof.Span;
-                if (!decoded[i] || Scalar.TryFromCanonicalBytes(proof[elementLength..], out var s) == 0)
+                if (!decoded[i] || Scalar.TryFromCanonicalBytes(items[i].Proof.Span[elementLength..], out var s) == 0)
                 {
                     return false;
                 }
 
                 var statement = statements[i];
-                using (var transcript = prefix.Clone())
-                {
-                    ProofTranscript.BindStatement(transcript, statement, items[i].Context.Span);
-                    transcript.AppendMessage("R"u8, proof[..elementLength]);
-                    transcript.ChallengeBytes("c"u8, wide);
-                }
-
-                var c = Scalar.FromBytesModOrderWide(wide);
+                var c = Scalar.FromBytesModOrderWide(challenges.AsSpan(i * SchnorrBatchInputs.ChallengeLength, SchnorrBatchInputs.ChallengeLength));
 
                 // Below 2^128 < ℓ, so canonical as it stands.
-                var w = new Scalar(
-                    BinaryPrimitives.ReadUInt64LittleEndian(weights[(i * WeightBytes)..]),
-                    BinaryPrimitives.ReadUInt64LittleEndian(weights[((i * WeightBytes) + 8)..]),
-                    0,
-                    0);
+                var (low, high) = SchnorrBatchInputs.Weight(weights, i);
+                var w = new Scalar(low, high, 0, 0);
                 var ws = w * s;
                 if (statement.UsesStandardGenerator)
                 {
@@ -105,8 +83,9 @@ internal static class RistrettoSchnorrBatch
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(random.AsSpan(0, n * WeightBytes));
+            CryptographicOperations.ZeroMemory(random.AsSpan(0, n * SchnorrBatchInputs.WeightLength));
             ArrayPool<byte>.Shared.Return(encodings);
+            ArrayPool<byte>.Shared.Return(challenges);
             ArrayPool<EdwardsPoint>.Shared.Return(commitments);
             ArrayPool<bool>.Shared.Return(decoded);
             ArrayPool<byte>.Shared.Return(random);

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using NexusZero.Groups;
 using NexusZero.Groups.Secp256k1;
@@ -16,8 +15,6 @@ namespace NexusZero.Proofs.Sigma;
 /// </summary>
 internal static class Secp256k1SchnorrBatch
 {
-    private const int WeightBytes = 16;
-
     /// <summary>
     /// True when every proof is well formed and Σ wᵢ·(sᵢ·Gᵢ − cᵢ·Xᵢ − Rᵢ) is the identity for fresh
     /// random 128-bit weights wᵢ. False for any malformed item (the caller then finds which).
@@ -26,60 +23,42 @@ internal static class Secp256k1SchnorrBatch
     {
         int n = items.Count;
         const int elementLength = Secp256k1Group.PointSize;
-        const int proofLength = Secp256k1Group.PointSize + Secp256k1Group.ScalarSize;
-        for (int i = 0; i < n; i++)
+        if (!SchnorrBatchInputs.HaveShape(items, statements, GroupId.Secp256k1, elementLength + Secp256k1Group.ScalarSize))
         {
-            if (statements[i].Group.Id != GroupId.Secp256k1 || items[i].Proof.Length != proofLength)
-            {
-                return false;
-            }
+            return false;
         }
 
         // Terms: the standard generator once (its coefficients summed), wᵢ·sᵢ on a custom Gᵢ,
         // wᵢ·cᵢ on −Xᵢ and wᵢ on −Rᵢ; the minus signs go on the points so the weights stay short.
         var scalars = new ScalarValue[1 + (3 * n)];
         var points = new ProjectivePoint[1 + (3 * n)];
-        var weights = new byte[n * WeightBytes];
         var encodings = new byte[n * elementLength];
+        var challenges = new byte[n * SchnorrBatchInputs.ChallengeLength];
         var commitments = new AffinePoint[n];
         var decoded = new bool[n];
+        var weights = new byte[n * SchnorrBatchInputs.WeightLength];
         try
         {
-            for (int i = 0; i < n; i++)
-            {
-                items[i].Proof.Span[..elementLength].CopyTo(encodings.AsSpan(i * elementLength));
-            }
-
+            SchnorrBatchInputs.GatherCommitments(items, elementLength, encodings);
             Secp256k1BatchDecoding.Decode(encodings, commitments, decoded);
+            SchnorrBatchInputs.DeriveChallenges(items, statements, set, elementLength, challenges);
             RandomNumberGenerator.Fill(weights);
-            using var prefix = ProofTranscript.BeginShared(ProofSystemId.SchnorrDiscreteLog, set);
-            Span<byte> wide = stackalloc byte[64];
+
             var baseScalar = ScalarValue.Zero;
             int terms = 1;
             for (int i = 0; i < n; i++)
             {
-                var proof = items[i].Proof.Span;
-                if (!decoded[i] || !ScalarValue.TryFromBigEndian(proof[elementLength..], out var s))
+                if (!decoded[i] || !ScalarValue.TryFromBigEndian(items[i].Proof.Span[elementLength..], out var s))
                 {
                     return false;
                 }
 
                 var statement = statements[i];
-                using (var transcript = prefix.Clone())
-                {
-                    ProofTranscript.BindStatement(transcript, statement, items[i].Context.Span);
-                    transcript.AppendMessage("R"u8, proof[..elementLength]);
-                    transcript.ChallengeBytes("c"u8, wide);
-                }
-
-                var c = ScalarValue.FromWideBigEndian(wide);
+                var c = ScalarValue.FromWideBigEndian(challenges.AsSpan(i * SchnorrBatchInputs.ChallengeLength, SchnorrBatchInputs.ChallengeLength));
 
                 // Below 2^128 < n, so canonical as it stands.
-                var w = new ScalarValue(
-                    BinaryPrimitives.ReadUInt64LittleEndian(weights.AsSpan(i * WeightBytes)),
-                    BinaryPrimitives.ReadUInt64LittleEndian(weights.AsSpan((i * WeightBytes) + 8)),
-                    0,
-                    0);
+                var (low, high) = SchnorrBatchInputs.Weight(weights, i);
+                var w = new ScalarValue(low, high, 0, 0);
                 var ws = ScalarValue.Multiply(w, s);
                 if (statement.UsesStandardGenerator)
                 {
