@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NexusZero.Groups.Secp256k1;
 
 /// <summary>
@@ -47,17 +49,24 @@ internal static class AffineBatch
     public static void ToAffine(ReadOnlySpan<ProjectivePoint> points, Span<AffinePoint> result)
     {
         var count = points.Length;
-        var inverses = new FieldElement[count];
-        var scratch = new FieldElement[count];
-        for (var i = 0; i < count; i++)
+        var buffer = ArrayPool<FieldElement>.Shared.Rent(Math.Max(1, 2 * count));
+        try
         {
-            inverses[i] = points[i].Z;
-        }
+            var inverses = buffer.AsSpan(0, count);
+            for (var i = 0; i < count; i++)
+            {
+                inverses[i] = points[i].Z;
+            }
 
-        InvertAll(inverses, scratch);
-        for (var i = 0; i < count; i++)
+            InvertAll(inverses, buffer.AsSpan(count, count));
+            for (var i = 0; i < count; i++)
+            {
+                result[i] = new AffinePoint(FieldElement.Multiply(points[i].X, inverses[i]), FieldElement.Multiply(points[i].Y, inverses[i]));
+            }
+        }
+        finally
         {
-            result[i] = new AffinePoint(FieldElement.Multiply(points[i].X, inverses[i]), FieldElement.Multiply(points[i].Y, inverses[i]));
+            ArrayPool<FieldElement>.Shared.Return(buffer);
         }
     }
 
@@ -74,9 +83,22 @@ internal static class AffineBatch
     public static void BuildOddMultiples(ReadOnlySpan<AffinePoint> points, int size, Span<AffinePoint> tables)
     {
         var count = points.Length;
-        var denominators = new FieldElement[count];
-        var scratch = new FieldElement[count];
-        var doubles = new AffinePoint[count];
+        var buffer = ArrayPool<FieldElement>.Shared.Rent(Math.Max(1, 2 * count));
+        var doublesBuffer = ArrayPool<AffinePoint>.Shared.Rent(Math.Max(1, count));
+        try
+        {
+            Fill(points, size, tables, buffer.AsSpan(0, count), buffer.AsSpan(count, count), doublesBuffer.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<FieldElement>.Shared.Return(buffer);
+            ArrayPool<AffinePoint>.Shared.Return(doublesBuffer);
+        }
+    }
+
+    private static void Fill(ReadOnlySpan<AffinePoint> points, int size, Span<AffinePoint> tables, Span<FieldElement> denominators, Span<FieldElement> scratch, Span<AffinePoint> doubles)
+    {
+        var count = points.Length;
 
         // 2P: λ = 3x² / 2y, x₂ = λ² − 2x, y₂ = λ·(x − x₂) − y.
         for (var i = 0; i < count; i++)

@@ -38,16 +38,19 @@ internal static class AffineStraus
             return ProjectivePoint.Identity;
         }
 
-        var affine = ToAffine(points, kept);
+        // Pooled: with a thousand points the tables alone are half a megabyte.
+        var affine = ArrayPool<AffinePoint>.Shared.Rent(count);
         var tables = ArrayPool<AffinePoint>.Shared.Rent(count * TableSize);
         var nafs = ArrayPool<sbyte>.Shared.Rent(count * Digits);
         try
         {
-            AffineBatch.BuildOddMultiples(affine, TableSize, tables);
+            ToAffine(points, kept, affine.AsSpan(0, count));
+            AffineBatch.BuildOddMultiples(affine.AsSpan(0, count), TableSize, tables);
             return Accumulate(scalars, kept, tables, nafs).ToProjective();
         }
         finally
         {
+            ArrayPool<AffinePoint>.Shared.Return(affine);
             ArrayPool<AffinePoint>.Shared.Return(tables);
             ArrayPool<sbyte>.Shared.Return(nafs);
         }
@@ -123,9 +126,9 @@ internal static class AffineStraus
         }
     }
 
-    private static AffinePoint[] ToAffine(ReadOnlySpan<ProjectivePoint> points, List<int> kept)
+    /// <summary>The kept points in affine form; those with Z ≠ 1 share one inversion.</summary>
+    private static void ToAffine(ReadOnlySpan<ProjectivePoint> points, List<int> kept, Span<AffinePoint> affine)
     {
-        var affine = new AffinePoint[kept.Count];
         var pending = new List<int>();
         for (var t = 0; t < kept.Count; t++)
         {
@@ -140,22 +143,30 @@ internal static class AffineStraus
             }
         }
 
-        if (pending.Count > 0)
+        if (pending.Count == 0)
         {
-            var projective = new ProjectivePoint[pending.Count];
+            return;
+        }
+
+        var projective = ArrayPool<ProjectivePoint>.Shared.Rent(pending.Count);
+        var normalized = ArrayPool<AffinePoint>.Shared.Rent(pending.Count);
+        try
+        {
             for (var j = 0; j < pending.Count; j++)
             {
                 projective[j] = points[kept[pending[j]]];
             }
 
-            var normalized = new AffinePoint[pending.Count];
-            AffineBatch.ToAffine(projective, normalized);
+            AffineBatch.ToAffine(projective.AsSpan(0, pending.Count), normalized.AsSpan(0, pending.Count));
             for (var j = 0; j < pending.Count; j++)
             {
                 affine[pending[j]] = normalized[j];
             }
         }
-
-        return affine;
+        finally
+        {
+            ArrayPool<ProjectivePoint>.Shared.Return(projective);
+            ArrayPool<AffinePoint>.Shared.Return(normalized);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
@@ -170,15 +171,25 @@ public sealed class Secp256k1Group : IPrimeOrderGroup
             throw new ArgumentException($"{scalars.Length} scalars but {elements.Length} elements.", nameof(elements));
         }
 
-        var values = new ScalarValue[scalars.Length];
-        var points = new ProjectivePoint[elements.Length];
-        for (var i = 0; i < values.Length; i++)
+        // Pooled: a thousand points are about 100 KB, which would otherwise land on the large object heap.
+        var n = scalars.Length;
+        var values = ArrayPool<ScalarValue>.Shared.Rent(Math.Max(1, n));
+        var points = ArrayPool<ProjectivePoint>.Shared.Rent(Math.Max(1, n));
+        try
         {
-            values[i] = Secp256k1Scalar.Cast(scalars[i]).Value;
-            points[i] = Secp256k1Element.Cast(elements[i]).Point;
-        }
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = Secp256k1Scalar.Cast(scalars[i]).Value;
+                points[i] = Secp256k1Element.Cast(elements[i]).Point;
+            }
 
-        return new Secp256k1Element(Secp256k1Msm.MultiplyVarTime(values, points));
+            return new Secp256k1Element(Secp256k1Msm.MultiplyVarTime(values.AsSpan(0, n), points.AsSpan(0, n)));
+        }
+        finally
+        {
+            ArrayPool<ScalarValue>.Shared.Return(values);
+            ArrayPool<ProjectivePoint>.Shared.Return(points);
+        }
     }
 
     /// <summary>The y with y² = x³ + 7 and the requested parity; false when x is not on the curve (public x only).</summary>
