@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using NexusZero.Groups;
 using NexusZero.Groups.Secp256k1;
@@ -30,18 +31,20 @@ internal static class Secp256k1SchnorrBatch
 
         // Terms: the standard generator once (its coefficients summed), wᵢ·sᵢ on a custom Gᵢ,
         // wᵢ·cᵢ on −Xᵢ and wᵢ on −Rᵢ; the minus signs go on the points so the weights stay short.
-        var scalars = new ScalarValue[1 + (3 * n)];
-        var points = new ProjectivePoint[1 + (3 * n)];
-        var encodings = new byte[n * elementLength];
-        var challenges = new byte[n * SchnorrBatchInputs.ChallengeLength];
-        var commitments = new AffinePoint[n];
-        var decoded = new bool[n];
-        var weights = new byte[n * SchnorrBatchInputs.WeightLength];
+        int maxTerms = 1 + (3 * n);
+        var scalars = ArrayPool<ScalarValue>.Shared.Rent(maxTerms);
+        var points = ArrayPool<ProjectivePoint>.Shared.Rent(maxTerms);
+        var encodings = ArrayPool<byte>.Shared.Rent(Math.Max(1, n * elementLength));
+        var challenges = ArrayPool<byte>.Shared.Rent(Math.Max(1, n * SchnorrBatchInputs.ChallengeLength));
+        var commitments = ArrayPool<AffinePoint>.Shared.Rent(Math.Max(1, n));
+        var decoded = ArrayPool<bool>.Shared.Rent(Math.Max(1, n));
+        var random = ArrayPool<byte>.Shared.Rent(Math.Max(1, n * SchnorrBatchInputs.WeightLength));
         try
         {
             SchnorrBatchInputs.GatherCommitments(items, elementLength, encodings);
-            Secp256k1BatchDecoding.Decode(encodings, commitments, decoded);
+            Secp256k1BatchDecoding.Decode(encodings.AsSpan(0, n * elementLength), commitments.AsSpan(0, n), decoded.AsSpan(0, n));
             SchnorrBatchInputs.DeriveChallenges(items, statements, set, elementLength, challenges);
+            var weights = random.AsSpan(0, n * SchnorrBatchInputs.WeightLength);
             RandomNumberGenerator.Fill(weights);
 
             var baseScalar = ScalarValue.Zero;
@@ -83,7 +86,14 @@ internal static class Secp256k1SchnorrBatch
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(weights);
+            CryptographicOperations.ZeroMemory(random.AsSpan(0, n * SchnorrBatchInputs.WeightLength));
+            ArrayPool<ScalarValue>.Shared.Return(scalars);
+            ArrayPool<ProjectivePoint>.Shared.Return(points);
+            ArrayPool<byte>.Shared.Return(encodings);
+            ArrayPool<byte>.Shared.Return(challenges);
+            ArrayPool<AffinePoint>.Shared.Return(commitments);
+            ArrayPool<bool>.Shared.Return(decoded);
+            ArrayPool<byte>.Shared.Return(random);
         }
     }
 }
