@@ -237,7 +237,7 @@ internal partial struct FieldElement
     }
 
     /// <summary>Reduces a value below 2^320 (top limb &lt; 2^35 in practice) modulo p.</summary>
-    private static FieldElement Reduce320(ulong s0, ulong s1, ulong s2, ulong s3, ulong s4)
+    internal static FieldElement Reduce320(ulong s0, ulong s1, ulong s2, ulong s3, ulong s4)
     {
         var high = Math.BigMul(s4, Fold, out var low);
         ulong carry = 0;

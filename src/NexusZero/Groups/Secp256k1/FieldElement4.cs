@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using static NexusZero.Groups.Secp256k1.WordArithmetic;
 
 namespace NexusZero.Groups.Secp256k1;
 
@@ -40,9 +39,6 @@ internal struct FieldElement4
 
     private const ulong Mask26 = (1UL << 26) - 1;
     private const ulong Mask22 = (1UL << 22) - 1;
-
-    /// <summary>2^256 − p = 2^32 + 977: what a unit at 2^256 is worth.</summary>
-    private const ulong Wrap256 = 0x1000003D1UL;
 
     /// <summary>2^260 mod p minus its 2^36 part: what column 10 adds to column 0 per unit.</summary>
     private const uint Wrap260Low = 0x3D10;
@@ -214,29 +210,8 @@ internal struct FieldElement4
         ulong l2 = (digit[4] >> 24) | (digit[5] << 2) | (digit[6] << 28) | (digit[7] << 54);
         ulong l3 = (digit[7] >> 10) | (digit[8] << 16) | ((digit[9] & Mask22) << 42);
 
-        // The value is l + excess·2^256 ≡ l + excess·(2^32 + 977), the excess below 2^11.
-        ulong foldHigh = Math.BigMul(excess, Wrap256, out ulong foldLow);
-        ulong c = 0;
-        l0 = AddWithCarry(l0, foldLow, ref c);
-        l1 = AddWithCarry(l1, foldHigh, ref c);
-        l2 = AddWithCarry(l2, 0, ref c);
-        l3 = AddWithCarry(l3, 0, ref c);
-
-        // A carry out wrapped past 2^256 leaving a small value: add 2^32 + 977 once more (no new carry).
-        ulong c2 = 0;
-        l0 = AddWithCarry(l0, Wrap256 & MaskFromBit(c), ref c2);
-        l1 = AddWithCarry(l1, 0, ref c2);
-        l2 = AddWithCarry(l2, 0, ref c2);
-        l3 = AddWithCarry(l3, 0, ref c2);
-
-        // Now below 2^256 < 2p: subtract p once when the value is at least p, i.e. when adding 2^256 − p carries.
-        ulong c3 = 0;
-        ulong s0 = AddWithCarry(l0, Wrap256, ref c3);
-        ulong s1 = AddWithCarry(l1, 0, ref c3);
-        ulong s2 = AddWithCarry(l2, 0, ref c3);
-        ulong s3 = AddWithCarry(l3, 0, ref c3);
-        ulong mask = MaskFromBit(c3);
-        return new FieldElement(l0 ^ ((l0 ^ s0) & mask), l1 ^ ((l1 ^ s1) & mask), l2 ^ ((l2 ^ s2) & mask), l3 ^ ((l3 ^ s3) & mask));
+        // The value is l + excess·2^256 with the excess below 2^11: the scalar field's own reduction.
+        return FieldElement.Reduce320(l0, l1, l2, l3, excess);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
