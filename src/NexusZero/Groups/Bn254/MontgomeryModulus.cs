@@ -1,0 +1,54 @@
+namespace NexusZero.Groups.Bn254;
+
+/// <summary>
+/// An odd modulus m &lt; 2^254 with the constants Montgomery arithmetic needs (R = 2^256), all derived
+/// here from m alone at type initialisation, so no precomputed magic number can be mistyped.
+/// The headroom below 2^256 (4m &lt; 2^256) lets a product stay within five limbs before the final
+/// conditional subtraction.
+/// </summary>
+internal sealed class MontgomeryModulus
+{
+    public MontgomeryModulus(Limbs256 modulus)
+    {
+        Modulus = modulus;
+
+        // −m⁻¹ mod 2^64 by Newton iteration: each step doubles the correct low bits (1 → 64 in 6 steps).
+        ulong inverse = 1;
+        for (var i = 0; i < 6; i++)
+        {
+            inverse *= 2 - (modulus.L0 * inverse);
+        }
+
+        NegativeInverse = 0 - inverse;
+
+        // R mod m: start from 1 and double 256 times; R² mod m: double 256 more times.
+        var value = new Limbs256(1, 0, 0, 0);
+        for (var i = 0; i < 512; i++)
+        {
+            if (i == 256)
+            {
+                R = value;
+            }
+
+            value = Montgomery256.Add(value, value, this);
+        }
+
+        R2 = value;
+        ModulusMinusTwo = Limbs256.Subtract(modulus, new Limbs256(2, 0, 0, 0), out _);
+    }
+
+    /// <summary>The modulus m.</summary>
+    public Limbs256 Modulus { get; }
+
+    /// <summary>−m⁻¹ mod 2^64.</summary>
+    public ulong NegativeInverse { get; }
+
+    /// <summary>2^256 mod m: one in Montgomery form.</summary>
+    public Limbs256 R { get; }
+
+    /// <summary>2^512 mod m: converts into Montgomery form by one multiplication.</summary>
+    public Limbs256 R2 { get; }
+
+    /// <summary>m − 2, the Fermat inversion exponent.</summary>
+    public Limbs256 ModulusMinusTwo { get; }
+}

@@ -1,0 +1,102 @@
+using System.Numerics;
+using NexusZero.Groups.Bn254;
+using static NexusZero.Classical.Tests.Bn254.BigIntegerReference;
+
+namespace NexusZero.Classical.Tests.Bn254;
+
+public sealed class FieldTests
+{
+    [Fact]
+    public void FpArithmeticMatchesBigInteger()
+    {
+        var random = new Random(1);
+        for (var i = 0; i < 300; i++)
+        {
+            var a = i == 0 ? P - 1 : Random(random, P);
+            var b = i == 1 ? P - 1 : Random(random, P);
+            var x = Fp(a);
+            var y = Fp(b);
+            Assert.Equal((a + b) % P, Big(x + y));
+            Assert.Equal(((a - b) % P + P) % P, Big(x - y));
+            Assert.Equal((P - a) % P, Big(-x));
+            Assert.Equal(a * b % P, Big(x * y));
+            Assert.Equal(a * a % P, Big(x.Square()));
+            if (i < 20)
+            {
+                Assert.Equal(BigInteger.ModPow(a, P - 2, P), Big(x.Invert()));
+            }
+        }
+    }
+
+    [Fact]
+    public void FrArithmeticMatchesBigInteger()
+    {
+        var random = new Random(2);
+        for (var i = 0; i < 300; i++)
+        {
+            var a = Random(random, R);
+            var b = Random(random, R);
+            var x = Fr.FromCanonical(ToLimbs(a));
+            var y = Fr.FromCanonical(ToLimbs(b));
+            Assert.Equal((a + b) % R, ToBig((x + y).ToCanonical()));
+            Assert.Equal(((a - b) % R + R) % R, ToBig((x - y).ToCanonical()));
+            Assert.Equal(a * b % R, ToBig((x * y).ToCanonical()));
+            if (i < 20)
+            {
+                Assert.Equal(BigInteger.ModPow(a, R - 2, R), ToBig(x.Invert().ToCanonical()));
+                Assert.Equal(Fr.One, x.Invert() * x);
+            }
+        }
+    }
+
+    [Fact]
+    public void MontgomeryConstantsAreDerivedCorrectly()
+    {
+        var two256 = BigInteger.One << 256;
+        Assert.Equal(two256 % P, ToBig(Groups.Bn254.Fp.Parameters.R));
+        Assert.Equal(two256 * two256 % P, ToBig(Groups.Bn254.Fp.Parameters.R2));
+        Assert.Equal(0x87d20782e4866389UL, Groups.Bn254.Fp.Parameters.NegativeInverse);
+        Assert.Equal(0xc2e1f593efffffffUL, Fr.Parameters.NegativeInverse);
+        Assert.Equal(two256 % R, ToBig(Fr.Parameters.R));
+    }
+
+    [Fact]
+    public void BigEndianEncodingIsCanonical()
+    {
+        Assert.True(Groups.Bn254.Fp.TryFromBigEndian(ToBytes(P - 1), out var max));
+        Assert.Equal(P - 1, Big(max));
+        Assert.Equal(ToBytes(P - 1), Hex(max));
+        Assert.False(Groups.Bn254.Fp.TryFromBigEndian(ToBytes(P), out _));
+        Assert.False(Groups.Bn254.Fp.TryFromBigEndian(Enumerable.Repeat((byte)0xFF, 32).ToArray(), out _));
+        Assert.False(Fr.TryFromBigEndian(ToBytes(R), out _));
+        Assert.True(Fr.TryFromBigEndian(ToBytes(R - 1), out _));
+        Assert.Throws<ArgumentException>(() => Groups.Bn254.Fp.TryFromBigEndian(new byte[31], out _));
+    }
+
+    [Fact]
+    public void ReducedDecodingAndSnarkjsMontgomeryForm()
+    {
+        var all = Enumerable.Repeat((byte)0xFF, 32).ToArray();
+        Assert.Equal((two256() - 1) % R, ToBig(Fr.FromBigEndianReduced(all).ToCanonical()));
+
+        var value = Fr.FromUInt64(5);
+        var le = new byte[32];
+        value.WriteMontgomeryLittleEndian(le);
+        var expected = 5 * two256() % R;
+        Assert.Equal(expected, new BigInteger(le, isUnsigned: true));
+        Assert.True(Fr.FromMontgomeryLittleEndian(le, out var back));
+        Assert.Equal(value, back);
+        var tooBig = new byte[32];
+        R.TryWriteBytes(tooBig, out _, isUnsigned: true);
+        Assert.False(Fr.FromMontgomeryLittleEndian(tooBig, out _));
+
+        static BigInteger two256() => BigInteger.One << 256;
+    }
+
+    private static byte[] Hex(Fp value)
+    {
+        var bytes = new byte[32];
+        value.WriteBigEndian(bytes);
+        return bytes;
+    }
+}
