@@ -1,0 +1,103 @@
+namespace NexusZero.Groups.Bn254;
+
+/// <summary>
+/// Fp2 = Fp[u]/(u² + 1): an element C0 + C1·u. EIP-197 encodes it as (C1, C0), imaginary part first.
+/// Constant time throughout.
+/// </summary>
+internal readonly struct Fp2 : IEquatable<Fp2>, IBn254Field<Fp2>
+{
+    public readonly Fp C0;
+    public readonly Fp C1;
+
+    public Fp2(Fp c0, Fp c1)
+    {
+        C0 = c0;
+        C1 = c1;
+    }
+
+    public static Fp2 Zero => default;
+
+    public static Fp2 One => new(Fp.One, Fp.Zero);
+
+    /// <summary>ξ = 9 + u, the non-residue that defines Fp6 (v³ = ξ) and the twist.</summary>
+    public static Fp2 Xi => new(Fp.FromUInt64(9), Fp.One);
+
+    public bool IsZero => C0.IsZero & C1.IsZero;
+
+    public static Fp2 operator +(Fp2 a, Fp2 b) => new(a.C0 + b.C0, a.C1 + b.C1);
+
+    public static Fp2 operator -(Fp2 a, Fp2 b) => new(a.C0 - b.C0, a.C1 - b.C1);
+
+    public static Fp2 operator -(Fp2 a) => new(-a.C0, -a.C1);
+
+    /// <summary>Karatsuba: three Fp multiplications.</summary>
+    public static Fp2 operator *(Fp2 a, Fp2 b)
+    {
+        var t0 = a.C0 * b.C0;
+        var t1 = a.C1 * b.C1;
+        return new((t0 - t1), ((a.C0 + a.C1) * (b.C0 + b.C1)) - t0 - t1);
+    }
+
+    public Fp2 MultiplyBy(Fp scalar) => new(C0 * scalar, C1 * scalar);
+
+    /// <summary>(a + b·u)² = (a + b)(a − b) + 2ab·u.</summary>
+    public Fp2 Square() => new((C0 + C1) * (C0 - C1), (C0 * C1).Double());
+
+    public Fp2 Double() => this + this;
+
+    /// <summary>·ξ = ·(9 + u): (9a − b) + (a + 9b)·u, by additions only.</summary>
+    public Fp2 MultiplyByXi()
+    {
+        var nineC0 = Nine(C0);
+        var nineC1 = Nine(C1);
+        return new(nineC0 - C1, C0 + nineC1);
+
+        static Fp Nine(Fp x)
+        {
+            var eight = x.Double().Double().Double();
+            return eight + x;
+        }
+    }
+
+    /// <summary>The Frobenius map x ↦ x^p, which is conjugation on Fp2.</summary>
+    public Fp2 Conjugate() => new(C0, -C1);
+
+    /// <summary>(a − b·u)/(a² + b²); zero for zero.</summary>
+    public Fp2 Invert()
+    {
+        var inverseNorm = (C0.Square() + C1.Square()).Invert();
+        return new(C0 * inverseNorm, -(C1 * inverseNorm));
+    }
+
+    /// <summary>this^exponent for a public exponent (setup-time constants).</summary>
+    public Fp2 Power(in Limbs256 exponent)
+    {
+        var result = One;
+        for (var i = 255; i >= 0; i--)
+        {
+            result = result.Square();
+            if (((exponent[i >> 6] >> (i & 63)) & 1) != 0)
+            {
+                result *= this;
+            }
+        }
+
+        return result;
+    }
+
+    public static Fp2 Select(in Fp2 a, in Fp2 b, ulong mask) => new(Fp.Select(a.C0, b.C0, mask), Fp.Select(a.C1, b.C1, mask));
+
+    public static ulong EqualMask(in Fp2 a, in Fp2 b) => Fp.EqualMask(a.C0, b.C0) & Fp.EqualMask(a.C1, b.C1);
+
+    public bool Equals(Fp2 other) => EqualMask(this, other) != 0;
+
+    public override bool Equals(object? obj) => obj is Fp2 other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(C0, C1);
+
+    public static bool operator ==(Fp2 a, Fp2 b) => a.Equals(b);
+
+    public static bool operator !=(Fp2 a, Fp2 b) => !a.Equals(b);
+
+    public override string ToString() => $"({C0} + {C1}·u)";
+}

@@ -1,0 +1,80 @@
+using NexusZero.Groups.Bn254;
+using static NexusZero.Classical.Tests.Bn254.BigIntegerReference;
+
+namespace NexusZero.Classical.Tests.Bn254;
+
+public sealed class TowerTests
+{
+    private static readonly Random Rng = new(3);
+
+    internal static Fp2 RandomFp2() => new(Fp(Random(Rng, P)), Fp(Random(Rng, P)));
+
+    internal static Fp6 RandomFp6() => new(RandomFp2(), RandomFp2(), RandomFp2());
+
+    internal static Fp12 RandomFp12() => new(RandomFp6(), RandomFp6());
+
+    [Fact]
+    public void TowerGeneratorsSatisfyTheirDefiningRelations()
+    {
+        var u = new Fp2(Groups.Bn254.Fp.Zero, Groups.Bn254.Fp.One);
+        Assert.Equal(-Fp2.One, u * u);
+        var v = new Fp6(Fp2.Zero, Fp2.One, Fp2.Zero);
+        Assert.Equal(new Fp6(Fp2.Xi, Fp2.Zero, Fp2.Zero), v * v * v);
+        var w = new Fp12(Fp6.Zero, Fp6.One);
+        Assert.Equal(new Fp12(v, Fp6.Zero), w * w);
+    }
+
+    [Fact]
+    public void Fp2MatchesSchoolbookAndXi()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var a = RandomFp2();
+            var b = RandomFp2();
+            var product = a * b;
+            Assert.Equal(a.C0 * b.C0 - a.C1 * b.C1, product.C0);
+            Assert.Equal(a.C0 * b.C1 + a.C1 * b.C0, product.C1);
+            Assert.Equal(a * a, a.Square());
+            Assert.Equal(a * Fp2.Xi, a.MultiplyByXi());
+            Assert.Equal(Fp2.One, a * a.Invert());
+        }
+
+        Assert.Equal(Fp2.Zero, Fp2.Zero.Invert());
+    }
+
+    [Fact]
+    public void Fp6AndFp12AreFields()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            var a = RandomFp6();
+            var b = RandomFp6();
+            var c = RandomFp6();
+            Assert.Equal((a * b) * c, a * (b * c));
+            Assert.Equal(a * (b + c), (a * b) + (a * c));
+            Assert.Equal(Fp6.One, a * a.Invert());
+            Assert.Equal(a * new Fp6(Fp2.Zero, Fp2.One, Fp2.Zero), a.MultiplyByV());
+
+            var x = RandomFp12();
+            var y = RandomFp12();
+            var z = RandomFp12();
+            Assert.Equal((x * y) * z, x * (y * z));
+            Assert.Equal(x * x, x.Square());
+            Assert.Equal(Fp12.One, x * x.Invert());
+        }
+    }
+
+    [Fact]
+    public void FrobeniusIsThePowerP()
+    {
+        var modulus = Groups.Bn254.Fp.Parameters.Modulus;
+        ulong[] p = [modulus.L0, modulus.L1, modulus.L2, modulus.L3];
+        var x = RandomFp12();
+        Assert.Equal(x.Power(p), x.Frobenius());
+        Assert.Equal(x.Power(p).Power(p), x.Frobenius(2));
+
+        // Twelve applications return to the start (x^(p^12) = x), and six conjugate.
+        Assert.Equal(x, x.Frobenius(12));
+        Assert.Equal(x.Conjugate(), x.Frobenius(6));
+    }
+}
