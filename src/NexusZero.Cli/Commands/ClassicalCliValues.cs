@@ -49,10 +49,10 @@ internal static class ClassicalCliValues
             : throw new FormatException($"{option}: not a canonical, non-identity {group.Name} element ({group.ElementLength} bytes).");
 
     /// <summary>Writes the envelope and prints its size and timings.</summary>
-    public static void WriteProof(ProofResult result, string outPath, TextWriter output)
+    public static void WriteProof(ProofResult result, string outPath, bool force, TextWriter output)
     {
         var bytes = result.ToBytes();
-        File.WriteAllBytes(outPath, bytes);
+        OutputFile.Write(outPath, force, "--out", bytes);
         var metrics = result.Metrics;
         output.WriteLine($"proof:          {bytes.Length} bytes ({metrics.OriginalPayloadSize}-byte payload, codec {metrics.Codec}) written to {outPath}");
         output.WriteLine($"time:           {metrics.TotalDuration.TotalMilliseconds:F3} ms");

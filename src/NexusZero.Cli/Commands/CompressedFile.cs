@@ -16,16 +16,32 @@ internal static class CompressedFile
 
     private const int ChunkLength = 64 * 1024;
 
-    public static void Compress(string codec, Stream input, long inputLength, Stream output)
+    /// <param name="codec">lz4, lz4-high, brotli or none.</param>
+    /// <param name="input">The content.</param>
+    /// <param name="inputLength">The content's length when known ahead (a regular file); an LZ4 frame then records it, otherwise it has no content-size field.</param>
+    /// <param name="output">Where the compressed file goes.</param>
+    /// <exception cref="IOException">The input's length differs from <paramref name="inputLength"/> (it changed while being read).</exception>
+    public static void Compress(string codec, Stream input, long? inputLength, Stream output)
     {
         switch (codec)
         {
             case "lz4":
             case "lz4-high":
                 var options = codec == "lz4" ? Lz4FrameOptions.Default : Lz4FrameOptions.High;
-                using (var writer = new Lz4FrameWriterStream(output, options, inputLength, leaveOpen: true))
+                if (inputLength is null)
                 {
+                    options = options with { ContentSize = false };
+                }
+
+                try
+                {
+                    using var writer = new Lz4FrameWriterStream(output, options, inputLength, leaveOpen: true);
                     input.CopyTo(writer);
+                }
+                catch (InvalidOperationException)
+                {
+                    // The frame writer refuses content whose length differs from the one it was promised.
+                    throw new IOException($"The input changed size while being read (it reported {inputLength} bytes).");
                 }
 
                 return;
@@ -40,8 +56,11 @@ internal static class CompressedFile
         }
     }
 
-    /// <exception cref="FormatException">The input is not a file this command wrote, or is malformed.</exception>
-    public static void Decompress(Stream input, Stream output)
+    /// <param name="input">The compressed file.</param>
+    /// <param name="output">Where the content goes.</param>
+    /// <param name="maxOutputLength">The most content produced; an LZ4 frame declaring more is refused before decoding.</param>
+    /// <exception cref="FormatException">The input is not a file this command wrote, is malformed, or expands past <paramref name="maxOutputLength"/>.</exception>
+    public static void Decompress(Stream input, Stream output, long maxOutputLength)
     {
         Span<byte> head = stackalloc byte[5];
         var got = input.ReadAtLeast(head, 5, throwOnEndOfStream: false);
@@ -53,7 +72,7 @@ internal static class CompressedFile
         var magic = BinaryPrimitives.ReadUInt32LittleEndian(head);
         if (magic == 0x184D2204 || (magic & 0xFFFFFFF0) == 0x184D2A50)
         {
-            using var reader = new Lz4FrameReaderStream(new PrefixedStream(head[..got].ToArray(), input), leaveOpen: true);
+            using var reader = new Lz4FrameReaderStream(new PrefixedStream(head[..got].ToArray(), input), maxOutputLength, leaveOpen: true);
             reader.CopyTo(output);
             return;
         }

@@ -1,3 +1,4 @@
+using NexusZero.IO;
 using System.CommandLine;
 using NexusZero.Consensus.Certificates;
 using NexusZero.Consensus.Keys;
@@ -27,7 +28,7 @@ internal static class ConsensusCommand
             }
 
             var set = ValidatorSetFile.Load(parseResult.GetValue(validators)!.FullName).ValidatorSet;
-            if (!QuorumCertificate.TryParse(File.ReadAllBytes(certificatePath.FullName), out var parsed, out var malformed))
+            if (!QuorumCertificate.TryParse(BoundedFile.ReadAllBytes(certificatePath.FullName, QuorumCertificate.MaxEncodedBytes, "certificate file"), out var parsed, out var malformed))
             {
                 error.WriteLine($"nexuszero: malformed certificate: {malformed}");
                 return ExitCodes.UsageOrMalformed;

@@ -17,13 +17,15 @@ internal static class ProveDleqCommand
         var groupOption = ClassicalCliValues.GroupOption();
         var contextOption = ProveOptions.Context();
         var outOption = ProveOptions.Out();
+        var forceOption = ForceOption.Create();
         var command = new Command("dleq", "Prove X = x·G and Y = x·H for one secret x (Chaum–Pedersen).")
         {
-            secretOption, hOption, gOption, groupOption, contextOption, outOption,
+            secretOption, hOption, gOption, groupOption, contextOption, outOption, forceOption,
         };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
+            OutputFile.EnsureWritable(parseResult.GetRequiredValue(outOption), parseResult.GetValue(forceOption), "--out");
             var group = ClassicalCliValues.Group(parseResult.GetRequiredValue(groupOption));
             var gHex = parseResult.GetValue(gOption);
             var g = gHex is null ? group.Generator : ClassicalCliValues.Element(group, gHex, "--g-hex");
@@ -33,7 +35,7 @@ internal static class ProveDleqCommand
             output.WriteLine($"group:          {group.Name}");
             output.WriteLine($"X = x·G:        {Convert.ToHexStringLower(g.Multiply(secret).ToBytes())}");
             output.WriteLine($"Y = x·H:        {Convert.ToHexStringLower(h.Multiply(secret).ToBytes())}");
-            ClassicalCliValues.WriteProof(result, parseResult.GetRequiredValue(outOption), output);
+            ClassicalCliValues.WriteProof(result, parseResult.GetRequiredValue(outOption), parseResult.GetValue(forceOption), output);
             return ExitCodes.Success;
         });
         return command;

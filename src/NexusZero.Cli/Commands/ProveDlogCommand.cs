@@ -25,6 +25,7 @@ internal static class ProveDlogCommand
         };
         var contextOption = ProveOptions.Context();
         var outOption = ProveOptions.Out();
+        var forceOption = ForceOption.Create();
         var groupOption = ClassicalCliValues.GroupOption();
         var command = new Command("dlog", "Prove knowledge of x with X = x·G (Schnorr over ristretto255 or secp256k1).")
         {
@@ -33,31 +34,34 @@ internal static class ProveDlogCommand
             generatorOption,
             contextOption,
             outOption,
+            forceOption,
         };
         command.SetAction(parseResult => Run(
             ClassicalCliValues.Group(parseResult.GetRequiredValue(groupOption)),
             parseResult.GetRequiredValue(secretOption),
             parseResult.GetValue(generatorOption),
             parseResult.GetValue(contextOption),
-            parseResult.GetRequiredValue(outOption),
+            new OutputTarget(parseResult.GetRequiredValue(outOption), parseResult.GetValue(forceOption)),
             parseResult.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(IPrimeOrderGroup group, string secretHex, string? generatorHex, string? context, string outPath, TextWriter output)
+    private static int Run(IPrimeOrderGroup group, string secretHex, string? generatorHex, string? context, OutputTarget target, TextWriter output)
     {
+        // Refused before any work is done, so an existing output costs nothing and changes nothing.
+        OutputFile.EnsureWritable(target.Path, target.Force, "--out");
         var generator = generatorHex is null ? group.Generator : DecodeGenerator(group, generatorHex);
         using var secret = DecodeSecret(group, secretHex);
         var publicValue = generator.Multiply(secret);
         var api = new NexuszeroApi();
         var result = api.ProveDiscreteLog(generator, publicValue, secret, Encoding.UTF8.GetBytes(context ?? ""));
         var bytes = result.ToBytes();
-        File.WriteAllBytes(outPath, bytes);
+        OutputFile.Write(target.Path, target.Force, "--out", bytes);
 
         var metrics = result.Metrics;
         output.WriteLine($"public value:   {Convert.ToHexStringLower(publicValue.ToBytes())}");
         output.WriteLine($"generator:      {Convert.ToHexStringLower(generator.ToBytes())}");
-        output.WriteLine($"proof:          {bytes.Length} bytes ({metrics.OriginalPayloadSize}-byte payload, codec {metrics.Codec}) written to {outPath}");
+        output.WriteLine($"proof:          {bytes.Length} bytes ({metrics.OriginalPayloadSize}-byte payload, codec {metrics.Codec}) written to {target.Path}");
         var stages = string.Join(", ", metrics.StageDurations.OrderBy(s => s.Key).Select(s => $"{s.Key.ToString().ToLowerInvariant()} {s.Value.TotalMilliseconds:F3} ms"));
         output.WriteLine($"timings:        {stages}; total {metrics.TotalDuration.TotalMilliseconds:F3} ms");
         return ExitCodes.Success;

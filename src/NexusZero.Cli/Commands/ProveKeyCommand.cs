@@ -28,24 +28,28 @@ internal static class ProveKeyCommand
         };
         var contextOption = ProveOptions.Context();
         var outOption = ProveOptions.Out();
+        var forceOption = ForceOption.Create();
         var command = new Command("key", "Prove possession of the ML-DSA secret key derived from a seed.")
         {
             schemeOption,
             seedOption,
             contextOption,
             outOption,
+            forceOption,
         };
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(schemeOption),
             parseResult.GetRequiredValue(seedOption),
             parseResult.GetValue(contextOption),
-            parseResult.GetRequiredValue(outOption),
+            new OutputTarget(parseResult.GetRequiredValue(outOption), parseResult.GetValue(forceOption)),
             parseResult.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(string schemeName, string seedHex, string? context, string outPath, TextWriter output)
+    private static int Run(string schemeName, string seedHex, string? context, OutputTarget target, TextWriter output)
     {
+        // Refused before any work is done, so an existing output costs nothing and changes nothing.
+        OutputFile.EnsureWritable(target.Path, target.Force, "--out");
         if (!MLDsaScheme.TryFromName(schemeName, out MLDsaScheme? scheme))
         {
             throw new ArgumentException($"--scheme: unknown ML-DSA parameter set '{schemeName}'.");
@@ -60,10 +64,10 @@ internal static class ProveKeyCommand
             var api = new NexuszeroApi();
             ProofResult result = api.Prove(new ProofRequest(LatticeKeyPossessionProofSystem.Instance, statement, witness, Encoding.UTF8.GetBytes(context ?? "")));
             byte[] bytes = result.ToBytes();
-            File.WriteAllBytes(outPath, bytes);
+            OutputFile.Write(target.Path, target.Force, "--out", bytes);
             output.WriteLine($"scheme:         {scheme.Name}");
             output.WriteLine($"public key:     {Convert.ToHexStringLower(key.PublicKey.Encoded)}");
-            LatticeCliInput.WriteSummary(output, result, bytes.Length, outPath);
+            LatticeCliInput.WriteSummary(output, result, bytes.Length, target.Path);
             return ExitCodes.Success;
         }
         finally

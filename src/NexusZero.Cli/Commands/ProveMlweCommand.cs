@@ -31,6 +31,7 @@ internal static class ProveMlweCommand
         };
         var contextOption = ProveOptions.Context();
         var outOption = ProveOptions.Out();
+        var forceOption = ForceOption.Create();
         var command = new Command("mlwe", "Prove knowledge of short s1, s2 with t = A·s1 + s2 (Module-LWE).")
         {
             kOption,
@@ -40,19 +41,22 @@ internal static class ProveMlweCommand
             seedOption,
             contextOption,
             outOption,
+            forceOption,
         };
         command.SetAction(parseResult => Run(
             new Shape(parseResult.GetValue(kOption), parseResult.GetValue(lOption), parseResult.GetValue(etaOption)),
             parseResult.GetValue(securityOption),
             parseResult.GetRequiredValue(seedOption),
             parseResult.GetValue(contextOption),
-            parseResult.GetRequiredValue(outOption),
+            new OutputTarget(parseResult.GetRequiredValue(outOption), parseResult.GetValue(forceOption)),
             parseResult.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(Shape shape, int security, string seedHex, string? context, string outPath, TextWriter output)
+    private static int Run(Shape shape, int security, string seedHex, string? context, OutputTarget target, TextWriter output)
     {
+        // Refused before any work is done, so an existing output costs nothing and changes nothing.
+        OutputFile.EnsureWritable(target.Path, target.Force, "--out");
         byte[] seed = LatticeCliInput.DecodeSeed(seedHex);
         try
         {
@@ -62,9 +66,9 @@ internal static class ProveMlweCommand
                 var api = new NexuszeroApi(ProtocolConfig.Default() with { SecurityLevel = security });
                 ProofResult result = api.Prove(new ProofRequest(ModuleLweProofSystem.Instance, statement, witness, Encoding.UTF8.GetBytes(context ?? "")));
                 byte[] bytes = result.ToBytes();
-                File.WriteAllBytes(outPath, bytes);
+                OutputFile.Write(target.Path, target.Force, "--out", bytes);
                 output.WriteLine($"statement:      {shape.K}×{shape.L} Module-LWE, η = {shape.Eta}, ρ = {Convert.ToHexStringLower(statement.Seed)}");
-                LatticeCliInput.WriteSummary(output, result, bytes.Length, outPath);
+                LatticeCliInput.WriteSummary(output, result, bytes.Length, target.Path);
                 return ExitCodes.Success;
             }
         }

@@ -1,3 +1,4 @@
+using NexusZero.IO;
 using System.Security.Cryptography;
 using NexusZero.Consensus.Http;
 using NexusZero.Consensus.Signing;
@@ -94,13 +95,8 @@ public static class ValidatorKeyFile
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ISigningKey Load(string path, out string validatorId)
     {
-        var info = new FileInfo(path);
-        if (info.Exists && info.Length > MaxFileBytes)
-        {
-            throw new FormatException($"key file: larger than {MaxFileBytes} bytes.");
-        }
-
-        var bytes = File.ReadAllBytes(path);
+        // Bounded by what is read: /dev/zero, a pipe or a /proc entry claims no length and never ends.
+        var bytes = BoundedFile.ReadAllBytes(path, MaxFileBytes, "key file");
         try
         {
             return Parse(bytes, out validatorId);

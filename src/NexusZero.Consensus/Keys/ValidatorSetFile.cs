@@ -1,3 +1,4 @@
+using NexusZero.IO;
 using NexusZero.Consensus.Http;
 using NexusZero.Consensus.Signing;
 using NexusZero.Consensus.Validators;
@@ -34,13 +35,8 @@ public sealed class ValidatorSetFile
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ValidatorSetFile Load(string path)
     {
-        var info = new FileInfo(path);
-        if (info.Exists && info.Length > MaxFileBytes)
-        {
-            throw new FormatException($"validator-set file: larger than {MaxFileBytes} bytes.");
-        }
-
-        return Parse(File.ReadAllBytes(path));
+        // Bounded by what is read: /dev/zero, a pipe or a /proc entry claims no length and never ends.
+        return Parse(BoundedFile.ReadAllBytes(path, MaxFileBytes, "validator-set file"));
     }
 
     /// <summary>Parses a validator-set file.</summary>
