@@ -116,12 +116,24 @@ public sealed class NexuszeroApi
         }
     }
 
-    /// <summary>Verifies a serialized proof envelope (self-contained: it carries its statement and context). Never throws for bad bytes.</summary>
+    /// <summary>
+    /// Verifies a serialized proof envelope (self-contained: it carries its statement and context). Never throws
+    /// for bad bytes. Parameter sets below <see cref="ProtocolConfig.SecurityLevel"/> (counting the proof's own
+    /// soundness error) are refused with <see cref="VerificationFailure.InsufficientSecurity"/>.
+    /// </summary>
     public VerificationResult Verify(ReadOnlySpan<byte> envelope) => Count(_pipeline.Verify(envelope));
 
     /// <summary>Verifies a serialized proof envelope and checks it proves <paramref name="expected"/> (<see cref="VerificationFailure.StatementMismatch"/> otherwise).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="expected"/> is null.</exception>
     public VerificationResult Verify(ReadOnlySpan<byte> envelope, Statement expected) => Count(_pipeline.Verify(envelope, expected));
+
+    /// <summary>
+    /// Verifies a serialized proof envelope, checks it proves <paramref name="expected"/> and uses exactly
+    /// <paramref name="expectedParameters"/> (<see cref="VerificationFailure.ParameterSetMismatch"/> otherwise).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="expected"/> or <paramref name="expectedParameters"/> is null.</exception>
+    public VerificationResult Verify(ReadOnlySpan<byte> envelope, Statement expected, ParameterSet expectedParameters) =>
+        Count(_pipeline.Verify(envelope, expected, expectedParameters));
 
     /// <summary>Verifies several envelopes, in parallel; the results are in input order.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="envelopes"/> or one of its items is null.</exception>

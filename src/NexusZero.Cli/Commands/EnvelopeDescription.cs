@@ -49,7 +49,7 @@ internal sealed class EnvelopeDescription
         }
         else if (!system.TryGetParameterSet(envelope.ParameterSetId, out parameters))
         {
-            statementError = $"{system.Name} has no parameter set {envelope.ParameterSetId}";
+            statementError = system.DescribeRefusedParameterSet(envelope.ParameterSetId);
         }
         else
         {
@@ -63,6 +63,11 @@ internal sealed class EnvelopeDescription
     public string ProofSystemLabel => $"{Envelope.ProofSystem} (0x{(ushort)Envelope.ProofSystem:x4})";
 
     public string ParameterSetLabel => Parameters is null ? $"{Envelope.ParameterSetId}" : $"{Parameters.Name} ({Envelope.ParameterSetId})";
+
+    /// <summary>The parameter set's security, or why the verifier refuses the set (which, for a set it can decode, names its bits).</summary>
+    public string SecurityLabel => Parameters is not null ? Parameters.DescribeSecurity()
+        : System is not null ? $"refused: {System.DescribeRefusedParameterSet(Envelope.ParameterSetId)}"
+        : "unknown (no registered proof system)";
 
     /// <summary>The context as text when it is printable UTF-8, otherwise null.</summary>
     public string? ContextText

@@ -39,6 +39,8 @@ internal static class InspectCommand
                 ["proofSystemId"] = (int)envelope.ProofSystem,
                 ["parameterSetId"] = envelope.ParameterSetId,
                 ["parameterSet"] = description.Parameters?.Name,
+                ["securityBits"] = description.Parameters?.SecurityBits,
+                ["security"] = description.SecurityLabel,
                 ["codec"] = envelope.Codec.ToString(),
                 ["codecId"] = (int)envelope.Codec,
                 ["statementKind"] = description.Statement?.Kind.ToString(),
@@ -61,6 +63,7 @@ internal static class InspectCommand
         output.WriteLine($"format:         NZPF v{ProofEnvelope.FormatVersion}");
         output.WriteLine($"proof system:   {description.ProofSystemLabel}");
         output.WriteLine($"parameter set:  {description.ParameterSetLabel}");
+        output.WriteLine($"security:       {description.SecurityLabel}");
         output.WriteLine($"codec:          {envelope.Codec} ({(int)envelope.Codec})");
         if (description.Statement is not null)
         {

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using NexusZero.Pipeline;
 using NexusZero.Proofs;
 
 namespace NexusZero.Cli.Commands;
 
 /// <summary>
-/// `nexuszero verify FILE [--json]`: verifies a proof envelope and prints the statement's public values and
-/// the verdict. Exit 0 valid, 1 invalid, 2 malformed or usage error.
+/// `nexuszero verify FILE [--json] [--min-security BITS]`: verifies a proof envelope and prints the parameter
+/// set's security, the statement's public values and the verdict. Exit 0 valid, 1 invalid (including a set
+/// below the floor), 2 malformed (bytes, statement, or a parameter set the verifier does not accept) or usage error.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -14,23 +16,30 @@ internal static class VerifyCommand
     {
         var fileArgument = new Argument<string>("FILE") { Description = "The proof envelope to verify." };
         var jsonOption = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var command = new Command("verify", "Verify a proof envelope.") { fileArgument, jsonOption };
+        var securityOption = new Option<int>("--min-security")
+        {
+            Description = "The security floor in bits (128, 192 or 256): envelopes whose parameter set offers less are invalid.",
+            DefaultValueFactory = _ => 128,
+        };
+        securityOption.AcceptOnlyFromAmong("128", "192", "256");
+        var command = new Command("verify", "Verify a proof envelope.") { fileArgument, jsonOption, securityOption };
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(fileArgument),
             parseResult.GetValue(jsonOption),
+            parseResult.GetValue(securityOption),
             parseResult.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(string path, bool json, TextWriter output)
+    private static int Run(string path, bool json, int minimumSecurity, TextWriter output)
     {
-        var api = new NexuszeroApi();
+        var api = new NexuszeroApi(ProtocolConfig.Default() with { SecurityLevel = minimumSecurity });
         var limits = api.Config.EnvelopeLimits;
         var bytes = ProofFiles.ReadEnvelope(path, limits);
         var result = api.Verify(bytes);
         EnvelopeDescription.TryCreate(bytes, limits, ProofSystemRegistry.Default, out var description, out _);
         var exitCode = result.IsValid ? ExitCodes.Success
-            : result.Failure == VerificationFailure.MalformedProof ? ExitCodes.UsageOrMalformed
+            : result.Failure is VerificationFailure.MalformedProof or VerificationFailure.InvalidStatement or VerificationFailure.UnknownProofSystem ? ExitCodes.UsageOrMalformed
             : ExitCodes.Invalid;
 
         if (json)
@@ -43,6 +52,8 @@ internal static class VerifyCommand
                 ["reason"] = result.Reason,
                 ["proofSystem"] = description?.Envelope.ProofSystem.ToString(),
                 ["parameterSet"] = description?.Parameters?.Name,
+                ["securityBits"] = description?.Parameters?.SecurityBits,
+                ["security"] = description?.SecurityLabel,
                 ["publicValues"] = description?.PublicValuesJson() ?? new JsonObject(),
                 ["elapsedMs"] = result.Elapsed?.TotalMilliseconds,
                 ["exceededTimeLimit"] = result.ExceededTimeLimit,
@@ -54,6 +65,7 @@ internal static class VerifyCommand
         {
             output.WriteLine($"proof system:   {description.ProofSystemLabel}");
             output.WriteLine($"parameter set:  {description.ParameterSetLabel}");
+            output.WriteLine($"security:       {description.SecurityLabel}");
             description.WritePublicValues(output);
         }
 

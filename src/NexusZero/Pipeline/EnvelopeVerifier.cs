@@ -6,18 +6,21 @@ using NexusZero.Proofs;
 namespace NexusZero.Pipeline;
 
 /// <summary>
-/// The verification path: parse (strict, bounded) → decompress (bounded, canonical) → dispatch by
-/// proof-system id → decode statement → verify → time limit. Every defect of the bytes becomes an
+/// The verification path: parse (strict, bounded) → dispatch by proof-system id → parameter set (closed
+/// list, pinned set, security floor) → decompress (bounded, canonical) → decode statement → verify → time limit. Every defect of the bytes becomes an
 /// invalid <see cref="VerificationResult"/>; nothing here throws for bad input.
 /// </summary>
 internal sealed class EnvelopeVerifier(ProtocolConfig config, ProofSystemRegistry registry, CompressionManager compression, TimeProvider time)
 {
-    /// <summary>Verifies <paramref name="bytes"/>, against <paramref name="expected"/> when given; records telemetry.</summary>
-    public VerificationResult Verify(ReadOnlySpan<byte> bytes, Statement? expected)
+    /// <summary>
+    /// Verifies <paramref name="bytes"/>, against <paramref name="expected"/> and <paramref name="expectedParameters"/>
+    /// when given; records telemetry.
+    /// </summary>
+    public VerificationResult Verify(ReadOnlySpan<byte> bytes, Statement? expected, ParameterSet? expectedParameters = null)
     {
         using var activity = NexusZeroTelemetry.ActivitySource.StartActivity("nexuszero.verify");
         var started = time.GetTimestamp();
-        var (result, systemName) = VerifyUntimed(bytes, expected);
+        var (result, systemName) = VerifyUntimed(bytes, expected, expectedParameters);
         var elapsed = time.GetElapsedTime(started);
         var exceeded = elapsed > config.MaxVerifyTime;
         if (exceeded && config.FailOnSlowVerification && result.IsValid)
@@ -38,7 +41,7 @@ internal sealed class EnvelopeVerifier(ProtocolConfig config, ProofSystemRegistr
         return result with { Elapsed = elapsed, ExceededTimeLimit = exceeded };
     }
 
-    private (VerificationResult Result, string SystemName) VerifyUntimed(ReadOnlySpan<byte> bytes, Statement? expected)
+    private (VerificationResult Result, string SystemName) VerifyUntimed(ReadOnlySpan<byte> bytes, Statement? expected, ParameterSet? expectedParameters)
     {
         var limits = config.EnvelopeLimits;
         if (!ProofEnvelope.TryParse(bytes, limits, out var envelope, out var parseError))
@@ -54,7 +57,18 @@ internal sealed class EnvelopeVerifier(ProtocolConfig config, ProofSystemRegistr
 
         if (!system.TryGetParameterSet(envelope.ParameterSetId, out var parameters))
         {
-            return (VerificationResult.Invalid(VerificationFailure.UnknownProofSystem, $"{system.Name} has no parameter set with id {envelope.ParameterSetId}."), systemName);
+            return (VerificationResult.Invalid(VerificationFailure.UnknownProofSystem, system.DescribeRefusedParameterSet(envelope.ParameterSetId)), systemName);
+        }
+
+        if (expectedParameters is not null && !expectedParameters.Equals(parameters))
+        {
+            return (VerificationResult.Invalid(VerificationFailure.ParameterSetMismatch, $"The envelope uses parameter set {parameters.Name} (id {parameters.Id}), not the pinned {expectedParameters.Name} (id {expectedParameters.Id})."), systemName);
+        }
+
+        // The floor counts the proof's own soundness error, not only the problem's hardness (ParameterSet.SecurityBits).
+        if (parameters.SecurityBits < config.SecurityLevel)
+        {
+            return (VerificationResult.Invalid(VerificationFailure.InsufficientSecurity, $"Parameter set {parameters.Name} (id {parameters.Id}) of {system.Name} offers {parameters.DescribeSecurity()}; this verifier requires at least {config.SecurityLevel} bits (ProtocolConfig.SecurityLevel)."), systemName);
         }
 
         byte[] payload;

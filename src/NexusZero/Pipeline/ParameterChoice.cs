@@ -19,12 +19,14 @@ internal sealed record ParameterChoice(ParameterSet Parameters, string Optimizer
             try
             {
                 var chosen = optimizer.Select(request);
-                if (IsKnown(request.ProofSystem, chosen))
+                if (IsKnown(request.ProofSystem, chosen) && chosen.SecurityBits >= request.SecurityLevel)
                 {
                     return new ParameterChoice(chosen, optimizer.Name, false, null);
                 }
 
-                reason = $"optimizer {optimizer.Name} chose a parameter set that {request.ProofSystem.Name} does not define";
+                reason = chosen is not null && IsKnown(request.ProofSystem, chosen)
+                    ? $"optimizer {optimizer.Name} chose {chosen.Name}, which offers {chosen.DescribeSecurity()}, below the requested {request.SecurityLevel}"
+                    : $"optimizer {optimizer.Name} chose a parameter set that {request.ProofSystem.Name} does not define";
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -45,6 +47,12 @@ internal sealed record ParameterChoice(ParameterSet Parameters, string Optimizer
         if (!IsKnown(request.ProofSystem, parameters))
         {
             throw new NexusZeroException(NexusZeroErrorKind.OptimizationFailed, $"{request.ProofSystem.Name} chose a parameter set it does not define (id {parameters.Id}).");
+        }
+
+        // Verifiers refuse a set below their floor, so proving under one would only produce a proof nobody accepts.
+        if (parameters.SecurityBits < request.SecurityLevel)
+        {
+            throw new NexusZeroException(NexusZeroErrorKind.OptimizationFailed, $"{request.ProofSystem.Name} chose {parameters.Name}, which offers {parameters.DescribeSecurity()}, below the requested {request.SecurityLevel}.");
         }
 
         return new ParameterChoice(parameters, HeuristicOptimizer.Instance.Name, reason is not null, reason);

@@ -78,7 +78,10 @@ public sealed class ProofPipeline
         }
     }
 
-    /// <summary>Verifies a serialized envelope. Never throws for bad bytes: they give <see cref="VerificationFailure.MalformedProof"/>.</summary>
+    /// <summary>
+    /// Verifies a serialized envelope. Never throws for bad bytes: they give <see cref="VerificationFailure.MalformedProof"/>.
+    /// A parameter set below <see cref="ProtocolConfig.SecurityLevel"/> gives <see cref="VerificationFailure.InsufficientSecurity"/>.
+    /// </summary>
     public VerificationResult Verify(ReadOnlySpan<byte> envelope) => _verifier.Verify(envelope, null);
 
     /// <summary>
@@ -90,6 +93,19 @@ public sealed class ProofPipeline
     {
         ArgumentNullException.ThrowIfNull(expectedStatement);
         return _verifier.Verify(envelope, expectedStatement);
+    }
+
+    /// <summary>
+    /// Verifies a serialized envelope, checks that it proves <paramref name="expectedStatement"/> and that it
+    /// uses exactly <paramref name="expectedParameters"/> (<see cref="VerificationFailure.ParameterSetMismatch"/>
+    /// otherwise). The security floor (<see cref="ProtocolConfig.SecurityLevel"/>) applies as always.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="expectedStatement"/> or <paramref name="expectedParameters"/> is null.</exception>
+    public VerificationResult Verify(ReadOnlySpan<byte> envelope, Statement expectedStatement, ParameterSet expectedParameters)
+    {
+        ArgumentNullException.ThrowIfNull(expectedStatement);
+        ArgumentNullException.ThrowIfNull(expectedParameters);
+        return _verifier.Verify(envelope, expectedStatement, expectedParameters);
     }
 
     private ProofResult ProveCore(ProofRequest request)

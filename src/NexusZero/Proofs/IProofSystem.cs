@@ -32,6 +32,13 @@ public interface IProofSystem
     bool TryGetParameterSet(ushort id, [NotNullWhen(true)] out ParameterSet? parameters);
 
     /// <summary>
+    /// Why <see cref="TryGetParameterSet"/> refuses <paramref name="id"/>, for the verification result: a
+    /// system whose id space expresses sets it refuses (too weak, not on its closed list) names the set and
+    /// its security here.
+    /// </summary>
+    string DescribeRefusedParameterSet(ushort id) => $"{Name} has no parameter set with id {id}.";
+
+    /// <summary>
     /// Strictly decodes a statement's canonical encoding; false with an explanation for any
     /// non-canonical or invalid encoding.
     /// </summary>

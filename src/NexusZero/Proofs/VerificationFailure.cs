@@ -17,4 +17,11 @@ public enum VerificationFailure
     InvalidStatement = 5,
     /// <summary>Verification took longer than the configured maximum and the policy says fail.</summary>
     TimeLimitExceeded = 6,
+    /// <summary>
+    /// The envelope's parameter set is known but offers fewer bits than the verifier's floor
+    /// (<see cref="Pipeline.ProtocolConfig.SecurityLevel"/>), counting the proof's own soundness error.
+    /// </summary>
+    InsufficientSecurity = 7,
+    /// <summary>The envelope uses a different parameter set than the one the caller pinned.</summary>
+    ParameterSetMismatch = 8,
 }

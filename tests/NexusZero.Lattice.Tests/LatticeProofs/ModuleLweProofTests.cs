@@ -156,14 +156,23 @@ public sealed class ModuleLweProofTests
                 foreach (int tau in new[] { 1, 39, 64 })
                 {
                     ModuleLweParameters set = ModuleLweParameters.Create(k, 9 - k, gamma, tau);
-                    Assert.True(System.TryGetParameterSet(set.Id, out ParameterSet? again));
+                    Assert.True(ModuleLweParameters.TryFromId(set.Id, out ModuleLweParameters? again));
                     Assert.Same(set, again);
+
+                    // The shared system resolves only the selector's sets (issue #12): never τ = 1.
+                    Assert.Equal(ModuleLweParameterSelector.IsSelectable(set), System.TryGetParameterSet(set.Id, out _));
+                    if (tau == 1)
+                    {
+                        Assert.False(System.TryGetParameterSet(set.Id, out _));
+                    }
+
                     Assert.Equal(new byte[] { 1, (byte)k, (byte)(9 - k), (byte)gamma, (byte)tau }, set.ToCanonicalBytes());
                 }
             }
         }
 
         // log2 γ1 − 10 = 15 is out of range.
+        Assert.False(ModuleLweParameters.TryFromId(0x03C0, out _));
         Assert.False(System.TryGetParameterSet(0x03C0, out _));
     }
 

@@ -18,6 +18,8 @@ public static class ModuleLweParameterSelector
     /// </summary>
     public const double MaxExpectedRepetitions = 100;
 
+    /// <summary>The security levels the selector serves, in bits.</summary>
+    public static IReadOnlyList<int> SupportedLevels { get; } = [128, 192, 256];
 
     /// <summary>Selects parameters for a k×l statement with secrets in [−η, η] at <paramref name="securityLevel"/> bits.</summary>
     /// <exception cref="ArgumentException">The shape is out of range.</exception>
@@ -26,12 +28,7 @@ public static class ModuleLweParameterSelector
     {
         ModuleLweStatement.CheckShape(k, l, eta);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(securityLevel);
-        int tau = 1;
-        while (tau <= ModuleLweParameters.MaxTau && ModuleLweParameters.ChallengeBits(tau) < securityLevel)
-        {
-            tau++;
-        }
-
+        int tau = ChallengeWeightFor(securityLevel);
         if (tau > ModuleLweParameters.MaxTau)
         {
             throw new NexusZeroException(NexusZeroErrorKind.OptimizationFailed, $"No challenge weight τ ≤ {ModuleLweParameters.MaxTau} gives a {securityLevel}-bit challenge space.");
@@ -78,6 +75,27 @@ public static class ModuleLweParameterSelector
             $"No masking range γ1 ≤ 2^{ModuleLweParameters.MaxGamma1Bits} reaches {securityLevel} bits with at most {MaxExpectedRepetitions} expected attempts for a {k}×{l} Module-LWE proof with η = {eta} (β = {tau * eta}); use a larger module.");
     }
 
+    /// <summary>
+    /// Whether <paramref name="parameters"/> is one this selector can output: its τ is the challenge weight
+    /// chosen for one of <see cref="SupportedLevels"/> and its relaxed-witness Module-SIS instance reaches that
+    /// level. This is the closed list a verifier accepts by default (docs/security.md, "What each verifier
+    /// refuses"); every such set offers at least 128 bits on both counts.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    public static bool IsSelectable(ModuleLweParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        foreach (int level in SupportedLevels)
+        {
+            if (parameters.Tau == ChallengeWeightFor(level))
+            {
+                return parameters.RelaxedWitnessSisBits >= level;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The figures of a given parameter set for a statement with bound η.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
     public static ModuleLweParameterChoice Evaluate(ModuleLweParameters parameters, int eta)
@@ -98,6 +116,19 @@ public static class ModuleLweParameterSelector
             sis.ClassicalBits,
             sis.QuantumBits,
             ModuleLweSecurity.Statement(k, l, eta).ClassicalBits);
+    }
+
+    // The smallest τ whose challenge space reaches the level (a larger τ only raises β and the abort rate);
+    // MaxTau + 1 when none does.
+    private static int ChallengeWeightFor(int securityLevel)
+    {
+        int tau = 1;
+        while (tau <= ModuleLweParameters.MaxTau && ModuleLweParameters.ChallengeBits(tau) < securityLevel)
+        {
+            tau++;
+        }
+
+        return tau;
     }
 
     private static (double Acceptance, int ProofSize) Shape(int k, int l, int gamma1Bits, int beta)

@@ -97,6 +97,13 @@ public sealed record ModuleLweParameters : ParameterSet
         return bits;
     }
 
+    /// <summary>The classical core-SVP bits of the relaxed-witness Module-SIS instance an extractor obtains.</summary>
+    public double RelaxedWitnessSisBits => ModuleLweSecurity.RelaxedWitnessSis(K, L, Gamma1Bits).ClassicalBits;
+
+    /// <inheritdoc />
+    public override string DescribeSecurity() =>
+        FormattableString.Invariant($"{SecurityBits} bits (challenge space {ChallengeSpaceBits:F1} bits, relaxed-witness Module-SIS {RelaxedWitnessSisBits:F1} bits)");
+
     /// <inheritdoc />
     public override byte[] ToCanonicalBytes() => [EncodingVersion, (byte)K, (byte)L, (byte)Gamma1Bits, (byte)Tau];
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
@@ -19,12 +20,50 @@ public sealed class ModuleLweProofSystem : IProofSystem, IProofFigureReporter
 {
     private static readonly ReadOnlyCollection<StatementKind> Kinds = Array.AsReadOnly([StatementKind.ModuleLwe]);
 
-    private ModuleLweProofSystem()
+    private readonly FrozenDictionary<ushort, ModuleLweParameters> _registered;
+
+    private ModuleLweProofSystem(FrozenDictionary<ushort, ModuleLweParameters> registered)
     {
+        _registered = registered;
     }
 
-    /// <summary>The shared instance.</summary>
-    public static ModuleLweProofSystem Instance { get; } = new();
+    /// <summary>
+    /// The shared instance. It accepts only the parameter sets <see cref="ModuleLweParameterSelector"/> can
+    /// output for 128, 192 and 256 bits (<see cref="ModuleLweParameterSelector.IsSelectable"/>); the envelope
+    /// id can express many weaker ones (τ = 1 gives a 9-bit challenge space, forgeable in milliseconds), and
+    /// those are refused by <see cref="TryGetParameterSet"/>, <see cref="Verify"/> and <see cref="Prove(Statement, Witness, ParameterSet, ReadOnlySpan{byte})"/>.
+    /// </summary>
+    public static ModuleLweProofSystem Instance { get; } = new(FrozenDictionary<ushort, ModuleLweParameters>.Empty);
+
+    /// <summary>The parameter sets registered beyond the selector's closed list.</summary>
+    public IReadOnlyCollection<ModuleLweParameters> RegisteredParameterSets => _registered.Values;
+
+    /// <summary>
+    /// A system that also accepts <paramref name="parameterSets"/> (register it with
+    /// <see cref="ProofSystemRegistry.With"/>). The pipeline's security floor still applies to them: a set
+    /// below <see cref="Pipeline.ProtocolConfig.SecurityLevel"/> is refused however it was registered.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="parameterSets"/> or one of its items is null.</exception>
+    public ModuleLweProofSystem WithParameterSets(params IEnumerable<ModuleLweParameters> parameterSets)
+    {
+        ArgumentNullException.ThrowIfNull(parameterSets);
+        var sets = new Dictionary<ushort, ModuleLweParameters>(_registered);
+        foreach (ModuleLweParameters set in parameterSets)
+        {
+            ArgumentNullException.ThrowIfNull(set, nameof(parameterSets));
+            sets[set.Id] = set;
+        }
+
+        return new ModuleLweProofSystem(sets.ToFrozenDictionary());
+    }
+
+    /// <summary>Whether this system accepts <paramref name="parameters"/>: the selector's closed list or a registered set.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    public bool Accepts(ModuleLweParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return _registered.ContainsKey(parameters.Id) || ModuleLweParameterSelector.IsSelectable(parameters);
+    }
 
     /// <inheritdoc />
     public ProofSystemId Id => ProofSystemId.ModuleLweRelation;
@@ -54,9 +93,15 @@ public sealed class ModuleLweProofSystem : IProofSystem, IProofFigureReporter
     /// <inheritdoc />
     public bool TryGetParameterSet(ushort id, [NotNullWhen(true)] out ParameterSet? parameters)
     {
-        parameters = ModuleLweParameters.TryFromId(id, out ModuleLweParameters? set) ? set : null;
+        parameters = ModuleLweParameters.TryFromId(id, out ModuleLweParameters? set) && Accepts(set) ? set : null;
         return parameters is not null;
     }
+
+    /// <inheritdoc />
+    public string DescribeRefusedParameterSet(ushort id) =>
+        ModuleLweParameters.TryFromId(id, out ModuleLweParameters? set)
+            ? $"{Name} refuses parameter set {set.Name} (id {id}): {set.DescribeSecurity()}. Only the sets its selector outputs at 128, 192 or 256 bits, or sets registered with {nameof(WithParameterSets)}, are accepted."
+            : $"{Name} has no parameter set with id {id} (a packed field is out of range).";
 
     /// <inheritdoc />
     public bool TryDecodeStatement(ReadOnlySpan<byte> encoded, ParameterSet parameters, [NotNullWhen(true)] out Statement? statement, [NotNullWhen(false)] out string? error)
@@ -93,6 +138,11 @@ public sealed class ModuleLweProofSystem : IProofSystem, IProofFigureReporter
     {
         ModuleLweStatement mlwe = AsStatement(statement);
         ModuleLweParameters set = AsParameters(parameters);
+        if (!Accepts(set))
+        {
+            return VerificationResult.Invalid(VerificationFailure.UnknownProofSystem, DescribeRefusedParameterSet(set.Id));
+        }
+
         if (mlwe.K != set.K || mlwe.L != set.L)
         {
             return VerificationResult.Invalid(VerificationFailure.InvalidStatement, $"The statement is {mlwe.K}×{mlwe.L} but the parameters are for {set.K}×{set.L}.");
@@ -165,6 +215,11 @@ public sealed class ModuleLweProofSystem : IProofSystem, IProofFigureReporter
         if (witness is not ModuleLweWitness secret)
         {
             throw new ArgumentException($"A Module-LWE proof needs a {nameof(ModuleLweWitness)}, not {witness?.GetType().Name ?? "null"}.", nameof(witness));
+        }
+
+        if (!Accepts(set))
+        {
+            throw new ArgumentException(DescribeRefusedParameterSet(set.Id), nameof(parameters));
         }
 
         if (mlwe.K != set.K || mlwe.L != set.L || secret.S1.Length != set.L || secret.S2.Length != set.K)
