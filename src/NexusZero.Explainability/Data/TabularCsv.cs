@@ -1,4 +1,5 @@
 using System.Globalization;
+using NexusZero.IO;
 
 namespace NexusZero.Explainability.Data;
 
@@ -37,18 +38,8 @@ public sealed class TabularCsv
     public static TabularCsv Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new FileNotFoundException($"CSV file '{path}' does not exist.", path);
-        }
-
-        if (info.Length > MaxFileBytes)
-        {
-            throw new FormatException($"CSV file '{path}' is {info.Length} bytes; the limit is {MaxFileBytes}.");
-        }
-
-        return Parse(File.ReadAllText(path), path);
+        // Bounded whatever the file claims: /dev/zero, a pipe or a /proc entry stops at the limit.
+        return Parse(BoundedFile.ReadAllText(path, MaxFileBytes, "CSV file"), path);
     }
 
     /// <summary>Parses CSV text.</summary>

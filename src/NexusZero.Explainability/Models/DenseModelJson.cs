@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using NexusZero.IO;
 
 namespace NexusZero.Explainability.Models;
 
@@ -36,18 +37,8 @@ public static class DenseModelJson
     public static DenseModel Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
-        }
-
-        if (info.Length > MaxFileBytes)
-        {
-            throw new FormatException($"Model file '{path}' is {info.Length} bytes; the limit is {MaxFileBytes}.");
-        }
-
-        return Parse(File.ReadAllText(path, Encoding.UTF8));
+        // Bounded whatever the file claims: /dev/zero, a pipe or a /proc entry stops at the limit.
+        return Parse(BoundedFile.ReadAllText(path, MaxFileBytes, "model file"));
     }
 
     /// <summary>Parses a model from JSON text.</summary>
@@ -64,7 +55,7 @@ public static class DenseModelJson
 
         try
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false });
             return Read(document.RootElement);
         }
         catch (JsonException ex)
