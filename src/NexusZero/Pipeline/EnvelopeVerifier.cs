@@ -71,21 +71,6 @@ internal sealed class EnvelopeVerifier(ProtocolConfig config, ProofSystemRegistr
             return (VerificationResult.Invalid(VerificationFailure.InsufficientSecurity, $"Parameter set {parameters.Name} (id {parameters.Id}) of {system.Name} offers {parameters.DescribeSecurity()}; this verifier requires at least {config.SecurityLevel} bits (ProtocolConfig.SecurityLevel)."), systemName);
         }
 
-        byte[] payload;
-        try
-        {
-            payload = compression.Decompress(envelope.Codec, envelope.Payload.Span, Math.Min(envelope.UncompressedPayloadLength, limits.MaxDecompressedPayloadLength));
-        }
-        catch (FormatException ex)
-        {
-            return (Malformed($"payload: {ex.Message}"), systemName);
-        }
-
-        if (payload.Length != envelope.UncompressedPayloadLength)
-        {
-            return (Malformed($"payload: decompressed to {payload.Length} bytes, but the envelope declares {envelope.UncompressedPayloadLength}."), systemName);
-        }
-
         if (!system.TryDecodeStatement(envelope.Statement.Span, parameters, out var statement, out var statementError))
         {
             return (VerificationResult.Invalid(VerificationFailure.InvalidStatement, $"statement: {statementError}"), systemName);
@@ -99,6 +84,34 @@ internal sealed class EnvelopeVerifier(ProtocolConfig config, ProofSystemRegistr
         if (!system.SupportedStatements.Contains(statement.Kind))
         {
             return (VerificationResult.Invalid(VerificationFailure.InvalidStatement, $"{system.Name} does not prove {statement.Kind} statements."), systemName);
+        }
+
+        // Everything below is bounded by the proof's own size: the system states the exact length before any
+        // byte is expanded, and proofs that never compress must be stored raw (one encoding per proof).
+        int? expectedLength = system.ExpectedProofLength(statement, parameters);
+        if (expectedLength is { } length && envelope.UncompressedPayloadLength != length)
+        {
+            return (Malformed($"payload: the envelope declares {envelope.UncompressedPayloadLength} bytes, but a {system.Name} proof of this statement under {parameters.Name} is {length} bytes."), systemName);
+        }
+
+        if (!system.ProofsCompress && envelope.Codec != CompressionCodecId.None)
+        {
+            return (Malformed($"payload: {system.Name} proofs do not compress and are stored raw (codec none); codec {envelope.Codec} is a second encoding of the same proof."), systemName);
+        }
+
+        byte[] payload;
+        try
+        {
+            payload = compression.Decompress(envelope.Codec, envelope.Payload.Span, Math.Min(envelope.UncompressedPayloadLength, limits.MaxDecompressedPayloadLength));
+        }
+        catch (FormatException ex)
+        {
+            return (Malformed($"payload: {ex.Message}"), systemName);
+        }
+
+        if (payload.Length != envelope.UncompressedPayloadLength)
+        {
+            return (Malformed($"payload: decompressed to {payload.Length} bytes, but the envelope declares {envelope.UncompressedPayloadLength}."), systemName);
         }
 
         try

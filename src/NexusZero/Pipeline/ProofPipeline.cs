@@ -123,7 +123,8 @@ public sealed class ProofPipeline
             new ProofEnvelope(system.Id, choice.Parameters.Id, statementBytes, request.Context.Span, payload));
 
         CompressionOutcome? compressed = null;
-        if (Config.UseCompression)
+        // Proofs that never shrink are stored raw: one accepted encoding, and no codec time spent (IProofSystem.ProofsCompress).
+        if (Config.UseCompression && system.ProofsCompress)
         {
             compressed = RunStage(stages, ProofStage.Compress, () => _compression.Compress(payload));
             if (compressed.Codec != CompressionCodecId.None)

@@ -39,6 +39,21 @@ public interface IProofSystem
     string DescribeRefusedParameterSet(ushort id) => $"{Name} has no parameter set with id {id}.";
 
     /// <summary>
+    /// The exact length of every proof of <paramref name="statement"/> under <paramref name="parameters"/>, or
+    /// null when this system's proofs vary in length. The verifier refuses an envelope that declares another
+    /// length before it decompresses anything, so a hostile payload costs at most this many bytes of work.
+    /// </summary>
+    int? ExpectedProofLength(Statement statement, ParameterSet parameters) => null;
+
+    /// <summary>
+    /// Whether this system's proofs can shrink under compression. When false (every built-in system: its
+    /// proofs are uniformly random scalars, points, hashes and masked coefficients) the pipeline stores them
+    /// raw without trying a codec, and the verifier accepts only <see cref="Compression.CompressionCodecId.None"/>
+    /// for them, so each proof has exactly one envelope encoding.
+    /// </summary>
+    bool ProofsCompress => true;
+
+    /// <summary>
     /// Strictly decodes a statement's canonical encoding; false with an explanation for any
     /// non-canonical or invalid encoding.
     /// </summary>

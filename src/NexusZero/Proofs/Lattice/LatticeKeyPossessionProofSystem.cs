@@ -32,6 +32,13 @@ public sealed class LatticeKeyPossessionProofSystem : IProofSystem, IProofFigure
     public ProofSystemId Id => ProofSystemId.LatticeKeyPossession;
 
     /// <inheritdoc />
+    public int? ExpectedProofLength(Statement statement, ParameterSet parameters) =>
+        parameters is KeyPossessionParameters set ? set.Scheme.SignatureSize : null;
+
+    /// <inheritdoc />
+    public bool ProofsCompress => false;
+
+    /// <inheritdoc />
     public string Name => "ML-DSA key possession";
 
     /// <inheritdoc />

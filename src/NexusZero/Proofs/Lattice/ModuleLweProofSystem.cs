@@ -69,6 +69,13 @@ public sealed class ModuleLweProofSystem : IProofSystem, IProofFigureReporter
     public ProofSystemId Id => ProofSystemId.ModuleLweRelation;
 
     /// <inheritdoc />
+    public int? ExpectedProofLength(Statement statement, ParameterSet parameters) =>
+        parameters is ModuleLweParameters set ? ProofLength(set) : null;
+
+    /// <inheritdoc />
+    public bool ProofsCompress => false;
+
+    /// <inheritdoc />
     public string Name => "Module-LWE relation proof (Fiat–Shamir with aborts)";
 
     /// <inheritdoc />

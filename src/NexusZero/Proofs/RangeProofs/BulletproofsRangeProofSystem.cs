@@ -31,6 +31,13 @@ public sealed class BulletproofsRangeProofSystem : IProofSystem
     public ProofSystemId Id => ProofSystemId.BulletproofsRange;
 
     /// <inheritdoc />
+    public int? ExpectedProofLength(Statement statement, ParameterSet parameters) =>
+        statement is RangeStatement range ? RangeProofProtocol.ProofLength(range.Group, range.Bits, range.AggregatedCount) : null;
+
+    /// <inheritdoc />
+    public bool ProofsCompress => false;
+
+    /// <inheritdoc />
     public string Name => "Bulletproofs range proof";
 
     /// <inheritdoc />

@@ -44,6 +44,13 @@ public sealed class SchnorrProofSystem : IProofSystem
     public ProofSystemId Id => ProofSystemId.SchnorrDiscreteLog;
 
     /// <inheritdoc />
+    public int? ExpectedProofLength(Statement statement, ParameterSet parameters) =>
+        statement is DiscreteLogStatement dlog ? ProofLength(dlog.Group) : null;
+
+    /// <inheritdoc />
+    public bool ProofsCompress => false;
+
+    /// <inheritdoc />
     public string Name => "Schnorr proof of knowledge of a discrete logarithm";
 
     /// <inheritdoc />

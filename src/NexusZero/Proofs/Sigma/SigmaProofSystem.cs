@@ -25,6 +25,13 @@ public abstract class SigmaProofSystem : IProofSystem
     public ProofSystemId Id => _core.Id;
 
     /// <inheritdoc />
+    public int? ExpectedProofLength(Statement statement, ParameterSet parameters) =>
+        statement is SigmaStatement ? SigmaRelations.Node(statement).ProofLength : null;
+
+    /// <inheritdoc />
+    public bool ProofsCompress => false;
+
+    /// <inheritdoc />
     public string Name => _core.Name;
 
     /// <inheritdoc />
