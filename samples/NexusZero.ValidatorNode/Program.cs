@@ -39,7 +39,7 @@ try
     var evaluators = new List<IQualityEvaluator> { new ExplanationQualityEvaluator(ParseMinimums(builder.Configuration["min-metrics"] ?? "fidelity=0.5")) };
     if (string.Equals(builder.Configuration["verify-proofs"], "true", StringComparison.OrdinalIgnoreCase))
     {
-        evaluators.Add(new ProofEnvelopeEvaluator());
+        evaluators.Add(new EnvelopeVerifiesEvaluator());
     }
 
     var delay = int.Parse(builder.Configuration["evaluation-delay-ms"] ?? "0", CultureInfo.InvariantCulture);

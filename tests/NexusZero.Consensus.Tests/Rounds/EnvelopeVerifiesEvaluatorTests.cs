@@ -3,10 +3,11 @@ using NexusZero.Consensus.Evaluation;
 using NexusZero.Consensus.Messages;
 using NexusZero.Consensus.Tests.Support;
 using NexusZero.Groups.Ristretto255;
+using NexusZero.Proofs.Sigma;
 
 namespace NexusZero.Consensus.Tests.Rounds;
 
-public sealed class ProofEnvelopeEvaluatorTests
+public sealed class EnvelopeVerifiesEvaluatorTests
 {
     private static readonly NexuszeroApi Api = new();
 
@@ -14,7 +15,7 @@ public sealed class ProofEnvelopeEvaluatorTests
     public async Task ValidProof_Accepted_TamperedOrMissing_Rejected()
     {
         var envelope = Prove();
-        var evaluator = new ProofEnvelopeEvaluator(Api);
+        var evaluator = new EnvelopeVerifiesEvaluator(Api);
 
         var good = await Evaluate(evaluator, envelope);
         Assert.Equal(Verdict.Accept, good.Verdict);
@@ -35,7 +36,7 @@ public sealed class ProofEnvelopeEvaluatorTests
     {
         using var cluster = new Cluster(4);
         var keys = cluster.Keys.Select(Cluster.CloneKey).ToArray();
-        var validators = cluster.Ids.Select((id, i) => new Validator(cluster.Set, id, keys[i], [new ProofEnvelopeEvaluator(Api)])).ToArray();
+        var validators = cluster.Ids.Select((id, i) => new Validator(cluster.Set, id, keys[i], [new EnvelopeVerifiesEvaluator(Api)])).ToArray();
         var client = new InProcessConsensusClient(cluster.Set, validators);
         var envelope = Prove();
 
@@ -50,6 +51,34 @@ public sealed class ProofEnvelopeEvaluatorTests
         {
             v.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task WithoutAnExpectedStatement_TheAcceptSaysItIsNotTiedToTheOutput()
+    {
+        var good = await Evaluate(new EnvelopeVerifiesEvaluator(Api), Prove());
+        Assert.Equal(Verdict.Accept, good.Verdict);
+        Assert.Contains("not tied to the output", Assert.Single(good.Reasons), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithAnExpectedStatement_AnUnrelatedValidProofIsRejected()
+    {
+        var group = Ristretto255Group.Instance;
+        using var secret = group.RandomScalar();
+        var publicValue = group.MultiplyBase(secret);
+        var expected = new DiscreteLogStatement(group, publicValue);
+        var evaluator = new EnvelopeVerifiesEvaluator(Api, _ => expected);
+
+        var bound = await Evaluate(evaluator, Api.ProveDiscreteLog(publicValue, secret, "consensus-test"u8).ToBytes());
+        Assert.Equal(Verdict.Accept, bound.Verdict);
+        Assert.Contains("expected statement", Assert.Single(bound.Reasons), StringComparison.Ordinal);
+
+        // A perfectly valid proof of something else (here: knowledge of the secret 1) is not a vote for this output.
+        using var one = group.ScalarOne.Add(group.ScalarZero);
+        var unrelated = await Evaluate(evaluator, Api.ProveDiscreteLog(group.MultiplyBase(one), one, "consensus-test"u8).ToBytes());
+        Assert.Equal(Verdict.Reject, unrelated.Verdict);
+        Assert.Contains("StatementMismatch", Assert.Single(unrelated.Reasons), StringComparison.Ordinal);
     }
 
     private static byte[] Prove()
