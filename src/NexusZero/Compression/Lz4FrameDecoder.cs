@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace NexusZero.Compression;
 
@@ -182,7 +183,7 @@ internal static class Lz4FrameDecoder
             {
                 var stored = BinaryPrimitives.ReadUInt32LittleEndian(source[at..]);
                 at += 4;
-                if (stored != XxHash32.Hash(data))
+                if (stored != XxHash32.HashToUInt32(data))
                 {
                     throw new FormatException("LZ4 block checksum mismatch.");
                 }
@@ -226,7 +227,7 @@ internal static class Lz4FrameDecoder
 
             var stored = BinaryPrimitives.ReadUInt32LittleEndian(source[at..]);
             at += 4;
-            if (stored != XxHash32.Hash(output.Span[frameStart..position]))
+            if (stored != XxHash32.HashToUInt32(output.Span[frameStart..position]))
             {
                 throw new FormatException("LZ4 content checksum mismatch.");
             }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace NexusZero.Compression;
 
@@ -182,5 +183,5 @@ internal readonly record struct Lz4FrameDescriptor(
     }
 
     /// <summary>The second byte of the xxHash32 of the descriptor bytes before the checksum.</summary>
-    private static byte HeaderChecksum(ReadOnlySpan<byte> descriptor) => (byte)(XxHash32.Hash(descriptor) >> 8);
+    private static byte HeaderChecksum(ReadOnlySpan<byte> descriptor) => (byte)(XxHash32.HashToUInt32(descriptor) >> 8);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace NexusZero.Compression;
 
@@ -60,7 +61,7 @@ internal static class Lz4FrameEncoder
             return false;
         }
 
-        at += WriteEnd(destination[at..], options.ContentChecksum ? XxHash32.Hash(source) : null);
+        at += WriteEnd(destination[at..], options.ContentChecksum ? XxHash32.HashToUInt32(source) : null);
         bytesWritten = at;
         return true;
     }
@@ -128,7 +129,7 @@ internal static class Lz4FrameEncoder
             BinaryPrimitives.WriteUInt32LittleEndian(destination, header);
             if (options.BlockChecksum)
             {
-                BinaryPrimitives.WriteUInt32LittleEndian(destination[(4 + stored)..], XxHash32.Hash(destination.Slice(4, stored)));
+                BinaryPrimitives.WriteUInt32LittleEndian(destination[(4 + stored)..], XxHash32.HashToUInt32(destination.Slice(4, stored)));
             }
 
             return 4 + stored + checksumLength;

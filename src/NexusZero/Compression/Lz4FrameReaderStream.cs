@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace NexusZero.Compression;
 
@@ -222,7 +223,7 @@ public sealed class Lz4FrameReaderStream : Stream
         var checksumLength = _descriptor.HasBlockChecksum ? 4 : 0;
         ReadExactly(_compressed.AsSpan(0, size + checksumLength), "a block");
         var data = _compressed.AsSpan(0, size);
-        if (_descriptor.HasBlockChecksum && BinaryPrimitives.ReadUInt32LittleEndian(_compressed.AsSpan(size)) != XxHash32.Hash(data))
+        if (_descriptor.HasBlockChecksum && BinaryPrimitives.ReadUInt32LittleEndian(_compressed.AsSpan(size)) != XxHash32.HashToUInt32(data))
         {
             throw new FormatException("LZ4 block checksum mismatch.");
         }
@@ -273,7 +274,7 @@ public sealed class Lz4FrameReaderStream : Stream
         if (_contentHash is not null)
         {
             ReadExactly(_header.AsSpan(0, 4), "the content checksum");
-            if (BinaryPrimitives.ReadUInt32LittleEndian(_header) != _contentHash.GetCurrentHash())
+            if (BinaryPrimitives.ReadUInt32LittleEndian(_header) != _contentHash.GetCurrentHashAsUInt32())
             {
                 throw new FormatException("LZ4 content checksum mismatch.");
             }

@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+
 namespace NexusZero.Compression;
 
 /// <summary>
@@ -139,7 +141,7 @@ public sealed class Lz4FrameWriterStream : Stream
                 }
 
                 WriteHeaderOnce();
-                var end = Lz4FrameEncoder.WriteEnd(_output, _contentHash?.GetCurrentHash());
+                var end = Lz4FrameEncoder.WriteEnd(_output, _contentHash?.GetCurrentHashAsUInt32());
                 _inner.Write(_output, 0, end);
                 _inner.Flush();
                 if (!_leaveOpen)

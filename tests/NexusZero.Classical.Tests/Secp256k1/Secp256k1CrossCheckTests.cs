@@ -38,6 +38,53 @@ public sealed class Secp256k1CrossCheckTests
     }
 
     [Fact]
+    public void Compressed_point_decoding_matches_BouncyCastle()
+    {
+        // Random x (about half have no square root), x at and above p, and honest points with one bit flipped.
+        var random = new Random(13);
+        var candidates = new List<byte[]>();
+        for (var i = 0; i < 64; i++)
+        {
+            var bytes = new byte[33];
+            random.NextBytes(bytes);
+            bytes[0] = (byte)(2 + (i & 1));
+            candidates.Add(bytes);
+
+            var flipped = Group.MultiplyBase(Group.RandomScalar()).ToBytes();
+            flipped[1 + random.Next(32)] ^= (byte)(1 << random.Next(8));
+            candidates.Add(flipped);
+        }
+
+        var p = Bc.Curve.Field.Characteristic;
+        foreach (var x in new[] { p, p.Add(BcBigInteger.One), p.Add(BcBigInteger.Two), BcBigInteger.One.ShiftLeft(256).Subtract(BcBigInteger.One) })
+        {
+            var bytes = new byte[33];
+            bytes[0] = 0x02;
+            x.ToByteArrayUnsigned().CopyTo(bytes, 1);
+            candidates.Add(bytes);
+        }
+
+        foreach (var candidate in candidates)
+        {
+            string? theirs;
+            try
+            {
+                theirs = Hex(Bc.Curve.DecodePoint(candidate).Normalize().GetEncoded(true));
+            }
+            catch (ArgumentException)
+            {
+                theirs = null;
+            }
+
+            string? ours = Group.TryDecodeElement(candidate, out var decoded) ? Encode(decoded) : null;
+            Assert.True(theirs == ours, $"{Hex(candidate)}: ours {ours ?? "invalid"}, BouncyCastle {theirs ?? "invalid"}");
+        }
+
+        Assert.Contains(candidates, c => Group.TryDecodeElement(c, out _));
+        Assert.Contains(candidates, c => !Group.TryDecodeElement(c, out _));
+    }
+
+    [Fact]
     public void Random_operations_match_noble_curves()
     {
         var random = new Random(8);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace NexusZero.Compression.Tests.Support;
 
@@ -20,7 +21,7 @@ internal sealed class FrameBuilder
             descriptor.AddRange(BitConverter.GetBytes(id));
         }
 
-        var checksum = (byte)(XxHash32.Hash(descriptor.ToArray()) >> 8);
+        var checksum = (byte)(XxHash32.HashToUInt32(descriptor.ToArray()) >> 8);
         descriptor.Add(badChecksum ? (byte)(checksum ^ 1) : checksum);
         return [.. descriptor];
     }
@@ -43,7 +44,7 @@ internal sealed class FrameBuilder
         _bytes.AddRange(data);
         if (checksum)
         {
-            U32(XxHash32.Hash(data) ^ (badChecksum ? 1u : 0u));
+            U32(XxHash32.HashToUInt32(data) ^ (badChecksum ? 1u : 0u));
         }
 
         return this;
