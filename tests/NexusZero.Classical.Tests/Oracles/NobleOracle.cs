@@ -8,7 +8,7 @@ namespace NexusZero.Classical.Tests.Oracles;
 /// </summary>
 internal static class NobleOracle
 {
-    public static IReadOnlyList<string> Run(IReadOnlyList<string> operations)
+    public static IReadOnlyList<string> Run(IReadOnlyList<string> operations, string script = "secp256k1-oracle.js")
     {
         var directory = FindOracleDirectory();
         if (!Directory.Exists(Path.Combine(directory, "node_modules", "@noble", "curves")))
@@ -16,7 +16,7 @@ internal static class NobleOracle
             Assert.Fail($"The @noble/curves oracle is not installed in {directory}: run `bash .ci/deps/classical.sh` (npm ci).");
         }
 
-        var start = new ProcessStartInfo("node", "secp256k1-oracle.js")
+        var start = new ProcessStartInfo("node", script)
         {
             WorkingDirectory = directory,
             RedirectStandardInput = true,
