@@ -1,0 +1,42 @@
+using NexusZero.Circuits;
+using NexusZero.Groups.Bn254;
+
+namespace NexusZero.Proofs.Groth16;
+
+/// <summary>
+/// The Groth16 verifier: accepts iff e(A, B) = e(α, β)·e(Σ xᵢ·ICᵢ, γ)·e(C, δ), checked as one multi-pairing
+/// e(−A, B)·e(α, β)·e(IC, γ)·e(C, δ) = 1 (four Miller loops, one final exponentiation). Public inputs
+/// must be canonical field elements; the proof's points were checked on decoding.
+/// </summary>
+public static class Groth16Verifier
+{
+    /// <summary>Verifies <paramref name="proof"/> for <paramref name="publicInputs"/> (outputs first, as in the witness).</summary>
+    public static VerificationResult Verify(Groth16VerifyingKey key, IReadOnlyList<FieldElement> publicInputs, Groth16Proof proof)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(publicInputs);
+        ArgumentNullException.ThrowIfNull(proof);
+        if (publicInputs.Count != key.PublicInputCount)
+        {
+            return VerificationResult.Invalid(VerificationFailure.InvalidStatement, $"The verifying key takes {key.PublicInputCount} public inputs, not {publicInputs.Count}.");
+        }
+
+        var scalars = new Fr[publicInputs.Count];
+        for (var i = 0; i < scalars.Length; i++)
+        {
+            scalars[i] = publicInputs[i].Value;
+        }
+
+        var ic = key.Ic[0] + Pippenger.Multiply<Fp, G1Curve>(scalars, key.Ic.AsSpan(1));
+        var holds = Bn254Pairing.Check(
+        [
+            (proof.A.Negate(), proof.B),
+            (key.Alpha, key.Beta),
+            (ic, key.Gamma),
+            (proof.C, key.Delta),
+        ]);
+        return holds
+            ? VerificationResult.Valid
+            : VerificationResult.Invalid(VerificationFailure.EquationFailed, "The Groth16 pairing equation does not hold.");
+    }
+}

@@ -1,0 +1,59 @@
+// snarkjs as an independent Groth16 implementation for the circuit tests.
+//   node groth16-oracle.js snarkjs-prove <dir> <circuit.circom> <input.json>
+//       compiles the circuit with circom2 (WebAssembly), runs a small Powers of Tau (2^8) and a phase-2
+//       setup, computes the witness with the circom-made wasm, proves, and writes verification_key.json,
+//       proof.json, public.json, circuit.r1cs and witness.wtns into <dir>.
+//   node groth16-oracle.js verify <verification_key.json> <public.json> <proof.json>
+//       prints "true" or "false" (snarkjs groth16 verify, in process).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const snarkjs = require('snarkjs');
+
+const quiet = { debug() {}, info() {}, warn() {}, error: console.error };
+
+async function snarkjsProve(dir, circuit, inputFile) {
+  const circom = path.join(__dirname, 'node_modules', '.bin', 'circom2');
+  execFileSync(circom, [circuit, '--r1cs', '--wasm', '-o', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = path.basename(circuit, '.circom');
+  const r1cs = path.join(dir, base + '.r1cs');
+  const wasm = path.join(dir, base + '_js', base + '.wasm');
+  const ptau0 = { type: 'mem' }, ptau1 = { type: 'mem' }, ptau = { type: 'mem' };
+  await snarkjs.powersOfTau.newAccumulator(await curve(), 8, ptau0, quiet);
+  await snarkjs.powersOfTau.contribute(ptau0, ptau1, 'oracle', 'entropy-oracle-1', quiet);
+  await snarkjs.powersOfTau.preparePhase2(ptau1, ptau, quiet);
+  const zkey0 = { type: 'mem' }, zkey = { type: 'mem' };
+  await snarkjs.zKey.newZKey(r1cs, ptau, zkey0, quiet);
+  await snarkjs.zKey.contribute(zkey0, zkey, 'oracle', 'entropy-oracle-2', quiet);
+  const vk = await snarkjs.zKey.exportVerificationKey(zkey, quiet);
+  const wtns = { type: 'mem' };
+  await snarkjs.wtns.calculate(JSON.parse(fs.readFileSync(inputFile, 'utf8')), wasm, wtns);
+  const { proof, publicSignals } = await snarkjs.groth16.prove(zkey, wtns, quiet);
+  fs.writeFileSync(path.join(dir, 'verification_key.json'), JSON.stringify(vk, null, 1));
+  fs.writeFileSync(path.join(dir, 'proof.json'), JSON.stringify(proof, null, 1));
+  fs.writeFileSync(path.join(dir, 'public.json'), JSON.stringify(publicSignals, null, 1));
+  fs.copyFileSync(r1cs, path.join(dir, 'circuit.r1cs'));
+  fs.writeFileSync(path.join(dir, 'witness.wtns'), Buffer.from(wtns.data));
+}
+
+let curveInstance;
+async function curve() {
+  curveInstance ??= await snarkjs.curves.getCurveFromName('bn128');
+  return curveInstance;
+}
+
+async function main() {
+  const [mode, ...args] = process.argv.slice(2);
+  if (mode === 'snarkjs-prove') {
+    await snarkjsProve(...args);
+    console.log('ok');
+  } else if (mode === 'verify') {
+    const [vk, pub, proof] = args.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
+    console.log(String(await snarkjs.groth16.verify(vk, pub, proof, quiet)));
+  } else {
+    throw new Error('unknown mode ' + mode);
+  }
+}
+
+main().then(() => process.exit(0), (e) => { console.error(e && e.stack || String(e)); process.exit(1); });
