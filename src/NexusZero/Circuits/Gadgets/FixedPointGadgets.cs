@@ -13,8 +13,9 @@ public static class FixedPointGadgets
     /// ⌊a·b / 2^fractionBits⌋ (rounding toward −∞, an arithmetic shift) for signed operands of
     /// <paramref name="valueBits"/> bits. With P = 2·valueBits − 2 the shifted product s = a·b + 2^P lies in
     /// [0, 2^(P+1)); it is split as s = q·2^f + rem with rem range-checked to f bits and q to P + 1 − f bits,
-    /// and the result is q − 2^(P−f). Both checks together also refuse any product that wrapped around the
-    /// field, so operands out of range make the witness unsatisfiable rather than wrong.
+    /// and the result is q − 2^(P−f). The result is therefore ⌊c / 2^f⌋ for c the field product read as a
+    /// signed integer; a product outside [−2^P, 2^P) (operands out of range) leaves no satisfying witness,
+    /// never a wrong result.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="a">Left operand, signed, <paramref name="valueBits"/> bits.</param>
