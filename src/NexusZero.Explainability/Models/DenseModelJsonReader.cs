@@ -43,6 +43,7 @@ internal static class DenseModelJsonReader
         string[]? outputs = null;
         List<DenseLayer>? layers = null;
         bool sawLayers = false;
+        int layerCount = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (NextProperty(ref reader, seen, "$") is string name)
         {
@@ -56,11 +57,12 @@ internal static class DenseModelJsonReader
                 case "kind": kind = ReadString(ref reader, "$.kind"); break;
                 case "inputs": inputs = ReadNames(ref reader, "$.inputs"); break;
                 case "outputs": outputs = ReadNames(ref reader, "$.outputs"); break;
-                case "layers": layers = ReadLayers(ref reader, pass); sawLayers = true; break;
+                case "layers": layers = ReadLayers(ref reader, pass, out layerCount); sawLayers = true; break;
                 default: throw new FormatException($"Model JSON: unknown property '{name}'.");
             }
         }
 
+        Require(!sawLayers || layerCount >= 1, "$.layers", $"must hold 1 to {DenseModelJson.MaxLayers} layers");
         Require(format == DenseModelJson.FormatName, "$.format", $"must be \"{DenseModelJson.FormatName}\"");
         Require(version == DenseModelJson.Version, "$.version", $"must be {DenseModelJson.Version}");
         Require(sawLayers, "$.layers", "is missing");
@@ -92,7 +94,7 @@ internal static class DenseModelJsonReader
         return model;
     }
 
-    private static List<DenseLayer>? ReadLayers(ref Utf8JsonReader reader, Pass pass)
+    private static List<DenseLayer>? ReadLayers(ref Utf8JsonReader reader, Pass pass, out int layerCount)
     {
         Require(reader.TokenType == JsonTokenType.StartArray, "$.layers", "must be an array");
         var layers = pass.Materialize ? new List<DenseLayer>(pass.Shapes.Count) : null;
@@ -106,7 +108,8 @@ internal static class DenseModelJsonReader
             index++;
         }
 
-        Require(index >= 1, "$.layers", $"must hold 1 to {DenseModelJson.MaxLayers} layers");
+        // An empty array is refused at the end of the root object, so a later duplicate key is still reported as such.
+        layerCount = index;
         return layers;
     }
 
