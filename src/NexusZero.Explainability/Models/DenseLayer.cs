@@ -9,14 +9,23 @@ public sealed class DenseLayer
     /// <param name="activation">The activation applied to the outputs.</param>
     /// <exception cref="ArgumentException">Shapes disagree, a dimension is zero or a value is not finite.</exception>
     public DenseLayer(double[,] weights, IReadOnlyList<double> bias, Activation activation)
+        : this(ToRowMajor(weights), weights.GetLength(0), weights.GetLength(1), bias, activation)
     {
-        ArgumentNullException.ThrowIfNull(weights);
+    }
+
+    /// <summary>Creates a layer that takes ownership of <paramref name="rowMajor"/> (outputs × inputs), so a loader fills one array only.</summary>
+    internal DenseLayer(double[] rowMajor, int outputs, int inputs, IReadOnlyList<double> bias, Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(rowMajor);
         ArgumentNullException.ThrowIfNull(bias);
-        int outputs = weights.GetLength(0);
-        int inputs = weights.GetLength(1);
         if (outputs == 0 || inputs == 0)
         {
-            throw new ArgumentException("A dense layer needs at least one input and one output unit.", nameof(weights));
+            throw new ArgumentException("A dense layer needs at least one input and one output unit.", "weights");
+        }
+
+        if (rowMajor.Length != (long)outputs * inputs)
+        {
+            throw new ArgumentException($"Expected {outputs} × {inputs} weights but got {rowMajor.Length}.", "weights");
         }
 
         if (bias.Count != outputs)
@@ -32,7 +41,7 @@ public sealed class DenseLayer
         InputCount = inputs;
         OutputCount = outputs;
         Activation = activation;
-        RowMajor = new double[outputs * inputs];
+        RowMajor = rowMajor;
         Transposed = new double[outputs * inputs];
         Bias = new double[outputs];
         for (int o = 0; o < outputs; o++)
@@ -40,8 +49,7 @@ public sealed class DenseLayer
             Bias[o] = RequireFinite(bias[o], nameof(bias));
             for (int i = 0; i < inputs; i++)
             {
-                double w = RequireFinite(weights[o, i], nameof(weights));
-                RowMajor[(o * inputs) + i] = w;
+                double w = RequireFinite(rowMajor[(o * inputs) + i], "weights");
                 Transposed[(i * outputs) + o] = w;
             }
         }
@@ -82,6 +90,23 @@ public sealed class DenseLayer
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)output, (uint)OutputCount, nameof(output));
         return Bias[output];
+    }
+
+    private static double[] ToRowMajor(double[,] weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        int outputs = weights.GetLength(0);
+        int inputs = weights.GetLength(1);
+        var rowMajor = new double[outputs * inputs];
+        for (int o = 0; o < outputs; o++)
+        {
+            for (int i = 0; i < inputs; i++)
+            {
+                rowMajor[(o * inputs) + i] = weights[o, i];
+            }
+        }
+
+        return rowMajor;
     }
 
     private static double RequireFinite(double value, string name) =>
