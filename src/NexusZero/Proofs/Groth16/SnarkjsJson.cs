@@ -11,6 +11,8 @@ namespace NexusZero.Proofs.Groth16;
 /// snarkjs's JSON files for Groth16 over BN254 ("bn128"): <c>verification_key.json</c>, <c>proof.json</c>,
 /// <c>public.json</c>. Numbers are decimal strings; G1 points are [x, y, "1"], G2 points
 /// [[x.re, x.im], [y.re, y.im], ["1", "0"]], the point at infinity [0, 1, 0] (G2: [[0,0],[1,0],[0,0]]).
+/// BigInteger appears only in decimal parsing and printing of public values (keys, proofs, public signals):
+/// this is verifier and interop code, never a secret path.
 /// Reading is strict: every coordinate canonical, every point on its curve and G2 points in the subgroup,
 /// z exactly 1 (or the infinity form), counts as declared; writing produces the same layout snarkjs writes.
 /// </summary>
