@@ -22,4 +22,26 @@ public record ExplainerOptions
 
     /// <summary>Groups of columns explained as one feature (for example the columns of a one-hot encoding); null = one feature per column.</summary>
     public FeatureGroups? Groups { get; init; }
+
+    /// <summary>
+    /// Wall-clock budget of one <c>Explain</c> call; past it the call throws <see cref="TimeoutException"/>
+    /// (checked before every chunk of model evaluations and after every row). Null (the default) sets no limit.
+    /// </summary>
+    /// <remarks>An explainer's cost grows with rows × background rows × coalitions (or samples) × model weights; see docs/security.md.</remarks>
+    public TimeSpan? TimeLimit
+    {
+        get;
+        init
+        {
+            if (value is { } limit && limit <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(TimeLimit), limit, "The time limit must be positive.");
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>Receives progress of long calls: after every row, and at most every 250 ms while a row runs. Null = none.</summary>
+    public IProgress<ExplainProgress>? Progress { get; init; }
 }

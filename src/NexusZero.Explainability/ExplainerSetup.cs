@@ -14,6 +14,7 @@ internal sealed class ExplainerSetup
     {
         Model = model;
         Background = background;
+        Options = options;
         Seed = options.Seed;
         Parallelism = Math.Max(1, options.MaxDegreeOfParallelism);
         InputNames = ResolveNames(options.FeatureNames, (model as DenseModel)?.InputNames, model.InputCount, "x", nameof(options.FeatureNames));
@@ -44,6 +45,8 @@ internal sealed class ExplainerSetup
     }
 
     public IBatchModel Model { get; }
+
+    public ExplainerOptions Options { get; }
 
     public BackgroundData Background { get; }
 
@@ -81,6 +84,9 @@ internal sealed class ExplainerSetup
 
         return new ExplainerSetup(model, background, options);
     }
+
+    /// <summary>Starts one call: its cancellation, its time limit and its progress.</summary>
+    public ExplainRun StartRun(int rows, CancellationToken cancellationToken) => ExplainRun.Start(rows, Options, cancellationToken);
 
     /// <summary>Checks the rows to explain and flattens them row-major.</summary>
     public double[] Flatten(IReadOnlyList<double[]> instances)

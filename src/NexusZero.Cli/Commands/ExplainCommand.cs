@@ -16,12 +16,38 @@ namespace NexusZero.Cli.Commands;
 /// </summary>
 internal static class ExplainCommand
 {
+    /// <summary>A week: longer limits are mistakes, and TimeSpan.FromSeconds must not overflow.</summary>
+    private const double MaxTimeoutSeconds = 7 * 24 * 3600;
+
     private static readonly string[] Methods = ["shap-exact", "shap-kernel", "shap-permutation", "shap-linear", "lime", "counterfactual"];
 
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "Model file in the JSON dense-model format (docs/formats.md).", Required = true };
-        var background = new Option<string>("--background") { Description = "CSV with a header row: background data (at most 100 rows are sampled).", Required = true };
+        var background = new Option<string>("--background") { Description = "CSV with a header row: background data (any number of rows up to the CSV limits; --background-rows of them are sampled).", Required = true };
+        var backgroundRows = new Option<int>("--background-rows")
+        {
+            Description = $"Background rows sampled from --background (seeded by --seed; default {BackgroundData.DefaultMaxRows}, at most {BackgroundData.MaxRows}). Cost grows linearly with it.",
+            DefaultValueFactory = _ => BackgroundData.DefaultMaxRows,
+        };
+        backgroundRows.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value < 1 || value > BackgroundData.MaxRows)
+            {
+                result.AddError($"--background-rows {value} is outside 1..{BackgroundData.MaxRows}.");
+            }
+        });
+        var timeout = new Option<double?>("--timeout") { Description = "Give up after this many seconds (exit 2, one line on stderr); default: no limit." };
+        timeout.Validators.Add(result =>
+        {
+            double? value = result.GetValueOrDefault<double?>();
+            if (value is { } seconds && (!double.IsFinite(seconds) || seconds <= 0 || seconds > MaxTimeoutSeconds))
+            {
+                result.AddError($"--timeout {seconds} must be a number of seconds in (0, {MaxTimeoutSeconds}].");
+            }
+        });
+        var progress = new Option<bool>("--progress") { Description = "Report progress on stderr about once a second (on by default when stderr is a terminal)." };
         var instance = new Option<string>("--instance") { Description = "CSV with a header row: the rows to explain.", Required = true };
         var method = new Option<string>("--method") { Description = "Explanation method.", Required = true };
         method.Validators.Add(result =>
@@ -40,7 +66,7 @@ internal static class ExplainCommand
 
         var command = new Command("explain", "Explain a model's output with SHAP, LIME or counterfactuals.")
         {
-            model, background, instance, method, seed, svg, json, output, targetClass,
+            model, background, backgroundRows, instance, method, seed, svg, json, output, targetClass, timeout, progress,
         };
         command.SetAction(parse =>
         {
@@ -50,8 +76,27 @@ internal static class ExplainCommand
             {
                 var request = new Request(
                     parse.GetValue(model)!, parse.GetValue(background)!, parse.GetValue(instance)!, parse.GetValue(method)!,
-                    parse.GetValue(seed), parse.GetValue(svg), parse.GetValue(json), parse.GetValue(output), parse.GetValue(targetClass));
-                stdout.Write(Run(request));
+                    parse.GetValue(seed), parse.GetValue(svg), parse.GetValue(json), parse.GetValue(output), parse.GetValue(targetClass),
+                    parse.GetValue(backgroundRows),
+                    parse.GetValue(progress) || ExplainProgressWriter.IsTerminal(stderr) ? new ExplainProgressWriter(stderr) : null);
+
+                // One deadline for the whole command (loading, sampling and every explainer call), not per call.
+                using var deadline = new CancellationTokenSource();
+                if (parse.GetValue(timeout) is { } seconds)
+                {
+                    deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
+                }
+
+                try
+                {
+                    stdout.Write(Run(request, deadline.Token));
+                }
+                catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+                {
+                    stderr.WriteLine($"nexuszero: explain: stopped at the time limit of {parse.GetValue(timeout)} s (--timeout); raise it, lower --background-rows, or explain fewer rows.");
+                    return ExitCodes.UsageOrMalformed;
+                }
+
                 return ExitCodes.Success;
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or InvalidOperationException or UnauthorizedAccessException)
@@ -64,9 +109,10 @@ internal static class ExplainCommand
         return command;
     }
 
-    private static string Run(Request request)
+    private static string Run(Request request, CancellationToken cancellationToken)
     {
         var model = DenseModelJson.Load(request.ModelPath);
+        cancellationToken.ThrowIfCancellationRequested();
         var background = TabularCsv.Load(request.BackgroundPath);
         var instances = TabularCsv.Load(request.InstancePath);
         string[] names = [.. model.InputNames ?? background.Columns];
@@ -77,7 +123,7 @@ internal static class ExplainCommand
             throw new FormatException($"--output {request.Output} is outside the model's {model.OutputCount} output(s).");
         }
 
-        var data = BackgroundData.Sample(background.Rows, BackgroundData.DefaultMaxRows, request.Seed);
+        var data = BackgroundData.Sample(background.Rows, request.BackgroundRows, request.Seed);
         var rows = instances.Rows;
         if (request.Method == "counterfactual")
         {
@@ -86,12 +132,12 @@ internal static class ExplainCommand
                 throw new FormatException("--svg draws attributions; it is not available with --method counterfactual.");
             }
 
-            var explainer = new CounterfactualExplainer(model, data, new CounterfactualOptions { Seed = request.Seed, FeatureNames = names });
+            var explainer = new CounterfactualExplainer(model, data, new CounterfactualOptions { Seed = request.Seed, FeatureNames = names, Progress = request.Progress });
             var results = new List<CounterfactualResult>();
             for (int r = 0; r < rows.Count; r++)
             {
                 var target = CounterfactualTarget.Class(request.TargetClass ?? DefaultTarget(model, rows[r]));
-                results.Add(explainer.Explain([rows[r]], target)[0]);
+                results.Add(explainer.Explain([rows[r]], target, cancellationToken)[0]);
             }
 
             return request.Json ? ExplainOutput.CounterfactualsJson(names, results) : ExplainOutput.CounterfactualsText(names, results);
@@ -102,21 +148,21 @@ internal static class ExplainCommand
         switch (request.Method)
         {
             case "shap-exact":
-                explanation = new ExactShapExplainer(model, data, new ExplainerOptions { Seed = request.Seed, FeatureNames = names }).Explain(rows);
+                explanation = new ExactShapExplainer(model, data, new ExplainerOptions { Seed = request.Seed, FeatureNames = names, Progress = request.Progress }).Explain(rows, cancellationToken);
                 break;
             case "shap-kernel":
-                explanation = new KernelShapExplainer(model, data, new KernelShapOptions { Seed = request.Seed, FeatureNames = names }).Explain(rows);
+                explanation = new KernelShapExplainer(model, data, new KernelShapOptions { Seed = request.Seed, FeatureNames = names, Progress = request.Progress }).Explain(rows, cancellationToken);
                 break;
             case "shap-permutation":
-                explanation = new PermutationShapExplainer(model, data, new PermutationShapOptions { Seed = request.Seed, FeatureNames = names }).Explain(rows);
+                explanation = new PermutationShapExplainer(model, data, new PermutationShapOptions { Seed = request.Seed, FeatureNames = names, Progress = request.Progress }).Explain(rows, cancellationToken);
                 break;
             case "shap-linear":
-                explanation = new LinearShapExplainer(model, data, new ExplainerOptions { FeatureNames = names }).Explain(rows);
+                explanation = new LinearShapExplainer(model, data, new ExplainerOptions { FeatureNames = names, Progress = request.Progress }).Explain(rows, cancellationToken);
                 break;
             default:
-                var limeExplainer = new LimeTabularExplainer(model, data, new LimeOptions { Seed = request.Seed, FeatureNames = names, OutputIndex = request.Output });
-                lime = limeExplainer.ExplainDetailed(rows);
-                explanation = limeExplainer.Explain(rows);
+                var limeExplainer = new LimeTabularExplainer(model, data, new LimeOptions { Seed = request.Seed, FeatureNames = names, OutputIndex = request.Output, Progress = request.Progress });
+                lime = limeExplainer.ExplainDetailed(rows, cancellationToken);
+                explanation = limeExplainer.ToExplanation(rows, lime);
                 break;
         }
 
@@ -158,5 +204,7 @@ internal static class ExplainCommand
         }
     }
 
-    private sealed record Request(string ModelPath, string BackgroundPath, string InstancePath, string Method, int Seed, string? SvgPath, bool Json, int Output, int? TargetClass);
+    private sealed record Request(
+        string ModelPath, string BackgroundPath, string InstancePath, string Method, int Seed, string? SvgPath, bool Json, int Output, int? TargetClass,
+        int BackgroundRows, IProgress<ExplainProgress>? Progress);
 }

@@ -88,23 +88,27 @@ public sealed class CounterfactualExplainer
     /// <summary>Searches counterfactuals for each row.</summary>
     /// <param name="instances">The rows.</param>
     /// <param name="target">The class or output range to reach.</param>
+    /// <param name="cancellationToken">Stops the call between two chunks of model evaluations.</param>
     /// <returns>One result per row.</returns>
     /// <exception cref="ArgumentException">The target does not fit the model or a row is malformed.</exception>
-    public IReadOnlyList<CounterfactualResult> Explain(IReadOnlyList<double[]> instances, CounterfactualTarget target)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="TimeoutException">The call ran past <see cref="ExplainerOptions.TimeLimit"/>.</exception>
+    public IReadOnlyList<CounterfactualResult> Explain(IReadOnlyList<double[]> instances, CounterfactualTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         target.Validate(_setup.OutputCount);
         var data = _setup.Flatten(instances);
         var results = new CounterfactualResult[instances.Count];
-        RowParallel.For(instances.Count, _setup.Parallelism, r => results[r] = ExplainRow(r, data.AsSpan(r * _setup.InputCount, _setup.InputCount).ToArray(), target));
+        var run = _setup.StartRun(instances.Count, cancellationToken);
+        RowParallel.For(instances.Count, _setup.Parallelism, run, r => results[r] = ExplainRow(r, data.AsSpan(r * _setup.InputCount, _setup.InputCount).ToArray(), target, run));
         return results;
     }
 
-    private CounterfactualResult ExplainRow(int row, double[] x, CounterfactualTarget target)
+    private CounterfactualResult ExplainRow(int row, double[] x, CounterfactualTarget target, ExplainRun run)
     {
         int p = _setup.InputCount;
         var random = DeterministicRandom.ForRow(_setup.Seed, row);
-        var search = new Search(this, x, target);
+        var search = new Search(this, x, target, run);
         var prediction = search.Predict([x], 1)[0];
         if (target.IsMet(prediction))
         {
@@ -320,7 +324,7 @@ public sealed class CounterfactualExplainer
     }
 
     /// <summary>State of one row's search: the instance, the target and the model-call count.</summary>
-    private sealed class Search(CounterfactualExplainer owner, double[] x, CounterfactualTarget target)
+    private sealed class Search(CounterfactualExplainer owner, double[] x, CounterfactualTarget target, ExplainRun run)
     {
         public int Evaluations { get; private set; }
 
@@ -351,7 +355,7 @@ public sealed class CounterfactualExplainer
             }
 
             var outputs = new double[count * k];
-            ModelCall.Predict(owner._setup.Model, inputs, count, outputs);
+            ModelCall.Predict(owner._setup.Model, inputs, count, outputs, run);
             Evaluations += count;
             var result = new double[count][];
             for (int i = 0; i < count; i++)

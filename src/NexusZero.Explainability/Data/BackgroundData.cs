@@ -10,7 +10,11 @@ public sealed class BackgroundData
     /// <summary>Default cap on sampled background rows.</summary>
     public const int DefaultMaxRows = 100;
 
-    /// <summary>Largest background accepted, to keep explainer cost bounded.</summary>
+    /// <summary>
+    /// Largest background an explainer accepts, to keep its cost bounded (every coalition or sample is evaluated against
+    /// every background row). Larger data goes through <see cref="Sample"/> or <see cref="KMeansSummary"/>, which take any
+    /// number of rows and return at most this many.
+    /// </summary>
     public const int MaxRows = 100_000;
 
     private BackgroundData(double[] values, double[] weights, int columns)
@@ -86,16 +90,19 @@ public sealed class BackgroundData
 
     /// <summary>
     /// Takes at most <paramref name="maxRows"/> rows without replacement, chosen by a seeded shuffle and kept in their
-    /// original order; all rows when there are no more than that.
+    /// original order; all rows when there are no more than that. The data may have any number of rows.
     /// </summary>
     /// <param name="rows">The data.</param>
-    /// <param name="maxRows">The cap (default 100).</param>
+    /// <param name="maxRows">The cap (default 100, at most <see cref="MaxRows"/>).</param>
     /// <param name="seed">Seed of the selection.</param>
     /// <returns>The background with equal weights.</returns>
+    /// <exception cref="ArgumentException">No rows, or ragged or non-finite rows.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRows"/> is not in 1..<see cref="MaxRows"/>.</exception>
     public static BackgroundData Sample(IReadOnlyList<double[]> rows, int maxRows = DefaultMaxRows, int seed = 0)
     {
-        Validate(rows);
+        Validate(rows, limitRows: false);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxRows, MaxRows);
         if (rows.Count <= maxRows)
         {
             return FromRows(rows);
@@ -126,7 +133,8 @@ public sealed class BackgroundData
 
     /// <summary>
     /// Summarizes the data by k-means (k-means++ seeding, Lloyd iterations): the centroids become the rows and the
-    /// cluster sizes their weights. Fewer rows come back when clusters end up empty.
+    /// cluster sizes their weights. Fewer rows come back when clusters end up empty. The data may have any number of rows;
+    /// the cost is rows × clusters × columns per iteration.
     /// </summary>
     /// <param name="rows">The data.</param>
     /// <param name="clusters">The number of clusters k.</param>
@@ -135,8 +143,9 @@ public sealed class BackgroundData
     /// <returns>The weighted summary.</returns>
     public static BackgroundData KMeansSummary(IReadOnlyList<double[]> rows, int clusters, int seed = 0, int maxIterations = 100)
     {
-        int columns = Validate(rows);
+        int columns = Validate(rows, limitRows: false);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clusters);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(clusters, MaxRows);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxIterations);
         var (centroids, counts) = KMeans.Fit(rows, columns, Math.Min(clusters, rows.Count), DeterministicRandom.ForRow(seed, 0, stream: 0x4B4D), maxIterations);
         var keptRows = new List<double[]>();
@@ -198,7 +207,7 @@ public sealed class BackgroundData
         return rows;
     }
 
-    private static int Validate(IReadOnlyList<double[]> rows)
+    private static int Validate(IReadOnlyList<double[]> rows, bool limitRows = true)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
@@ -206,7 +215,7 @@ public sealed class BackgroundData
             throw new ArgumentException("Background data needs at least one row.", nameof(rows));
         }
 
-        if (rows.Count > MaxRows)
+        if (limitRows && rows.Count > MaxRows)
         {
             throw new ArgumentException($"Background data has {rows.Count} rows; the limit is {MaxRows}. Use Sample or KMeansSummary.", nameof(rows));
         }

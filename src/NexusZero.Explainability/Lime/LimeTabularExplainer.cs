@@ -94,11 +94,27 @@ public sealed class LimeTabularExplainer : IExplainer
 
     /// <summary>Explains each row and returns the surrogate's contributions as an <see cref="Explanation"/> (one output).</summary>
     /// <param name="instances">The rows.</param>
+    /// <param name="cancellationToken">Stops the call between two chunks of model evaluations.</param>
     /// <returns>Contributions with the intercept as base value.</returns>
-    public Explanation Explain(IReadOnlyList<double[]> instances)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="TimeoutException">The call ran past <see cref="ExplainerOptions.TimeLimit"/>.</exception>
+    public Explanation Explain(IReadOnlyList<double[]> instances, CancellationToken cancellationToken = default) =>
+        ToExplanation(instances, ExplainDetailed(instances, cancellationToken));
+
+    /// <summary>The <see cref="Explanation"/> of surrogates that <see cref="ExplainDetailed"/> returned, without fitting them again.</summary>
+    /// <param name="instances">The rows the surrogates explain, in the same order.</param>
+    /// <param name="details">The surrogates, one per row.</param>
+    /// <returns>Contributions with the intercept as base value.</returns>
+    /// <exception cref="ArgumentException">The counts or shapes disagree.</exception>
+    public Explanation ToExplanation(IReadOnlyList<double[]> instances, IReadOnlyList<LimeExplanation> details)
     {
-        var details = ExplainDetailed(instances);
+        ArgumentNullException.ThrowIfNull(details);
         var data = _setup.Flatten(instances);
+        if (details.Count != instances.Count)
+        {
+            throw new ArgumentException($"Got {details.Count} surrogates for {instances.Count} rows.", nameof(details));
+        }
+
         int p = _setup.InputCount;
         var values = new double[details.Count * p];
         var baseValues = new double[details.Count];
@@ -117,16 +133,20 @@ public sealed class LimeTabularExplainer : IExplainer
 
     /// <summary>Explains each row, returning the full surrogate (weights, intercept, R², local prediction).</summary>
     /// <param name="instances">The rows.</param>
+    /// <param name="cancellationToken">Stops the call between two chunks of model evaluations.</param>
     /// <returns>One surrogate per row.</returns>
-    public IReadOnlyList<LimeExplanation> ExplainDetailed(IReadOnlyList<double[]> instances)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="TimeoutException">The call ran past <see cref="ExplainerOptions.TimeLimit"/>.</exception>
+    public IReadOnlyList<LimeExplanation> ExplainDetailed(IReadOnlyList<double[]> instances, CancellationToken cancellationToken = default)
     {
         var data = _setup.Flatten(instances);
         var results = new LimeExplanation[instances.Count];
-        RowParallel.For(instances.Count, _setup.Parallelism, r => results[r] = ExplainRow(r, data.AsSpan(r * _setup.InputCount, _setup.InputCount)));
+        var run = _setup.StartRun(instances.Count, cancellationToken);
+        RowParallel.For(instances.Count, _setup.Parallelism, run, r => results[r] = ExplainRow(r, data.AsSpan(r * _setup.InputCount, _setup.InputCount), run));
         return results;
     }
 
-    private LimeExplanation ExplainRow(int row, ReadOnlySpan<double> instance)
+    private LimeExplanation ExplainRow(int row, ReadOnlySpan<double> instance, ExplainRun run)
     {
         int p = _setup.InputCount;
         int n = _options.Samples;
@@ -166,7 +186,7 @@ public sealed class LimeTabularExplainer : IExplainer
             }
 
             var predictions = predictionsBuffer.AsSpan(0, n * k);
-            ModelCall.Predict(_setup.Model, samples, n, predictions);
+            ModelCall.Predict(_setup.Model, samples, n, predictions, run);
             var labels = labelsBuffer.AsSpan(0, n);
             for (int i = 0; i < n; i++)
             {
@@ -186,6 +206,8 @@ public sealed class LimeTabularExplainer : IExplainer
                 weights[i] = Math.Sqrt(Math.Exp(-d2 / (_width * _width)));
             }
 
+            // The surrogate fit costs O(samples · P²) without the model: check before it.
+            run.Check();
             var ridge = new WeightedRidge(surrogateInputs, p, labels, weights);
             var selected = SelectFeatures(ridge, p);
             var (coefficients, intercept, score) = ridge.Fit(selected, _options.RidgeAlpha);

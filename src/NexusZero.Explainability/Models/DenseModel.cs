@@ -45,6 +45,11 @@ public sealed class DenseModel : IBatchModel
         }
 
         _widest = Math.Max(_widest, _layers[0].InputCount);
+        foreach (var layer in _layers)
+        {
+            WeightCount += (long)layer.InputCount * layer.OutputCount;
+        }
+
         InputNames = CheckNames(inputNames, InputCount, nameof(inputNames));
         OutputNames = CheckNames(outputNames, OutputCount, nameof(outputNames));
     }
@@ -54,6 +59,9 @@ public sealed class DenseModel : IBatchModel
 
     /// <inheritdoc />
     public int OutputCount => _layers[^1].OutputCount;
+
+    /// <summary>Number of weights over all layers (Σ inputs × outputs): the multiply-adds of one row's evaluation.</summary>
+    public long WeightCount { get; }
 
     /// <summary>The layers, input side first.</summary>
     public IReadOnlyList<DenseLayer> Layers => _layers;

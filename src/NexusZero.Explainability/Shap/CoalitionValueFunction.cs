@@ -16,13 +16,15 @@ internal sealed class CoalitionValueFunction
     private readonly ExplainerSetup _setup;
     private readonly double[] _instance;
     private readonly double[] _prediction;
+    private readonly ExplainRun _run;
 
-    public CoalitionValueFunction(ExplainerSetup setup, ReadOnlySpan<double> instance)
+    public CoalitionValueFunction(ExplainerSetup setup, ReadOnlySpan<double> instance, ExplainRun run)
     {
         _setup = setup;
+        _run = run;
         _instance = instance.ToArray();
         _prediction = new double[setup.OutputCount];
-        ModelCall.Predict(setup.Model, _instance, 1, _prediction);
+        ModelCall.Predict(setup.Model, _instance, 1, _prediction, run);
     }
 
     /// <summary>f(x), the model output at the instance.</summary>
@@ -73,7 +75,7 @@ internal sealed class CoalitionValueFunction
                     continue;
                 }
 
-                ModelCall.Predict(_setup.Model, inputs, batched * n, outputs);
+                ModelCall.Predict(_setup.Model, inputs, batched * n, outputs, _run);
                 var weights = _setup.Background.Weights;
                 for (int i = 0; i < batched; i++)
                 {

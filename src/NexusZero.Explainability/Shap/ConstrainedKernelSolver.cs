@@ -135,6 +135,46 @@ internal sealed class ConstrainedKernelSolver
         rhs[.._q].CopyTo(sums[index..]);
     }
 
+    /// <summary>
+    /// Adds samples [start, end) with their weights straight into packed sums, forming each product on the fly: what
+    /// <see cref="Pack"/> followed by <see cref="AccumulatePacked"/> computes, in O(q²) memory instead of O(samples · q²).
+    /// </summary>
+    public void AccumulateDirect(ReadOnlySpan<double> weights, ReadOnlySpan<double> targets, double delta, int start, int end, Span<double> sums)
+    {
+        int q = _q;
+        int gramLength = q * (q + 1) / 2;
+        for (int i = start; i < end; i++)
+        {
+            double w = weights[i];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            var d = _design.AsSpan(i * q, q);
+            double t = targets[i] - (_lastColumn[i] * delta);
+            int index = 0;
+            for (int j = 0; j < q; j++)
+            {
+                double wd = w * d[j];
+                if (wd == 0)
+                {
+                    index += j + 1;
+                    continue;
+                }
+
+                var row = sums.Slice(index, j + 1);
+                for (int l = 0; l <= j; l++)
+                {
+                    row[l] += wd * d[l];
+                }
+
+                index += j + 1;
+                sums[gramLength + j] += wd * t;
+            }
+        }
+    }
+
     /// <summary>Adds Σ weights[start + i] · packed row i into <paramref name="sums"/> (packed layout).</summary>
     public void AccumulatePacked(ReadOnlySpan<double> weights, int start, int rows, ReadOnlySpan<double> packed, Span<double> sums)
     {

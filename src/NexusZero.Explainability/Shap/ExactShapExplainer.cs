@@ -40,23 +40,24 @@ public sealed class ExactShapExplainer : IExplainer
     public IReadOnlyList<double> BaseValues => _setup.BaseValue;
 
     /// <inheritdoc />
-    public Explanation Explain(IReadOnlyList<double[]> instances)
+    public Explanation Explain(IReadOnlyList<double[]> instances, CancellationToken cancellationToken = default)
     {
         var data = _setup.Flatten(instances);
         int rows = instances.Count;
+        var run = _setup.StartRun(rows, cancellationToken);
         int m = _setup.FeatureCount;
         int k = _setup.OutputCount;
         var values = new double[rows * m * k];
-        RowParallel.For(rows, _setup.Parallelism, r => ExplainRow(data.AsSpan(r * _setup.InputCount, _setup.InputCount), values.AsSpan(r * m * k, m * k)));
+        RowParallel.For(rows, _setup.Parallelism, run, r => ExplainRow(data.AsSpan(r * _setup.InputCount, _setup.InputCount), values.AsSpan(r * m * k, m * k), run));
         return _setup.Build("shap-exact", rows, values, _setup.RepeatBase(rows), data, null);
     }
 
-    private void ExplainRow(ReadOnlySpan<double> instance, Span<double> phi)
+    private void ExplainRow(ReadOnlySpan<double> instance, Span<double> phi, ExplainRun run)
     {
         int m = _setup.FeatureCount;
         int k = _setup.OutputCount;
         int coalitions = 1 << m;
-        var valueFunction = new CoalitionValueFunction(_setup, instance);
+        var valueFunction = new CoalitionValueFunction(_setup, instance, run);
         var v = new double[coalitions * k];
         int chunk = Math.Min(coalitions, Math.Max(valueFunction.CoalitionsPerCall, 64));
         var masks = new byte[chunk * m];

@@ -16,6 +16,9 @@ public sealed class KernelShapExplainer : IExplainer
     /// <summary>Added to 2·M for the default budget.</summary>
     public const int DefaultBudgetExtra = 2048;
 
+    /// <summary>Cap on the bootstrap's precomputed rows (8 Mi doubles, 64 MiB) across all outputs.</summary>
+    internal const long MaxPackedBootstrapDoubles = 8L << 20;
+
     private readonly ExplainerSetup _setup;
     private readonly KernelShapOptions _options;
 
@@ -61,22 +64,23 @@ public sealed class KernelShapExplainer : IExplainer
     }
 
     /// <inheritdoc />
-    public Explanation Explain(IReadOnlyList<double[]> instances)
+    public Explanation Explain(IReadOnlyList<double[]> instances, CancellationToken cancellationToken = default)
     {
         var data = _setup.Flatten(instances);
         int rows = instances.Count;
+        var run = _setup.StartRun(rows, cancellationToken);
         int size = _setup.FeatureCount * _setup.OutputCount;
         var values = new double[rows * size];
         var errors = new double[rows * size];
-        RowParallel.For(rows, _setup.Parallelism, r => ExplainRow(r, data.AsSpan(r * _setup.InputCount, _setup.InputCount), values.AsSpan(r * size, size), errors.AsSpan(r * size, size)));
+        RowParallel.For(rows, _setup.Parallelism, run, r => ExplainRow(r, data.AsSpan(r * _setup.InputCount, _setup.InputCount), values.AsSpan(r * size, size), errors.AsSpan(r * size, size), run));
         return _setup.Build("shap-kernel", rows, values, _setup.RepeatBase(rows), data, errors);
     }
 
-    private void ExplainRow(int row, ReadOnlySpan<double> instance, Span<double> phi, Span<double> errors)
+    private void ExplainRow(int row, ReadOnlySpan<double> instance, Span<double> phi, Span<double> errors, ExplainRun run)
     {
         int m = _setup.FeatureCount;
         int k = _setup.OutputCount;
-        var valueFunction = new CoalitionValueFunction(_setup, instance);
+        var valueFunction = new CoalitionValueFunction(_setup, instance, run);
         if (m == 1)
         {
             for (int o = 0; o < k; o++)
@@ -116,6 +120,8 @@ public sealed class KernelShapExplainer : IExplainer
                 targets[i] = v[(i * k) + o] - _setup.BaseValue[o];
             }
 
+            // The solve is O(coalitions · M²) without the model: check between outputs so large M still stops in time.
+            run.Check();
             var solver = new ConstrainedKernelSolver(masks, m, ActiveFeatures(masks, m, weights, targets));
             solver.Solve(weights, targets, delta, solution);
             for (int j = 0; j < m; j++)
@@ -128,7 +134,8 @@ public sealed class KernelShapExplainer : IExplainer
 
         if (sample.Draws.Count > 0 && _options.BootstrapReplicates > 0)
         {
-            Bootstrap(sample, weights, outputs, random, errors);
+            run.Check();
+            Bootstrap(sample, weights, outputs, random, errors, run);
         }
     }
 
@@ -173,7 +180,7 @@ public sealed class KernelShapExplainer : IExplainer
     /// Resamples the random draws with replacement and reports the spread of the re-solved values. The enumerated
     /// coalitions' share of the normal equations is accumulated once; each replicate only re-adds the sampled part.
     /// </summary>
-    private void Bootstrap(KernelCoalitionSample sample, double[] weights, OutputProblem[] outputs, Random random, Span<double> errors)
+    private void Bootstrap(KernelCoalitionSample sample, double[] weights, OutputProblem[] outputs, Random random, Span<double> errors, ExplainRun run)
     {
         int m = _setup.FeatureCount;
         int k = _setup.OutputCount;
@@ -187,6 +194,16 @@ public sealed class KernelShapExplainer : IExplainer
         var fixedSums = new double[k][];
         var packed = new double[k][];
         var replicateWeights = new double[count];
+
+        // Precomputed rows make a replicate one axpy per sample but take samples × q²/2 doubles per output (393 MB for
+        // 200 features and the default budget; terabytes for 4096). Above the cap, each replicate forms the products again.
+        long packedDoubles = 0;
+        foreach (var output in outputs)
+        {
+            packedDoubles += (long)(count - fixedCount) * output.Solver.PackedLength;
+        }
+
+        bool precompute = packedDoubles <= MaxPackedBootstrapDoubles;
         try
         {
             for (int o = 0; o < k; o++)
@@ -198,13 +215,17 @@ public sealed class KernelShapExplainer : IExplainer
                 solver.Accumulate(weights, outputs[o].Targets, outputs[o].Delta, 0, fixedCount, gram, rhs);
                 fixedSums[o] = new double[solver.PackedLength];
                 solver.PackSums(gram, rhs, fixedSums[o]);
-                packed[o] = ArrayPool<double>.Shared.Rent((count - fixedCount) * solver.PackedLength);
-                solver.Pack(outputs[o].Targets, outputs[o].Delta, fixedCount, count, packed[o]);
+                if (precompute)
+                {
+                    packed[o] = ArrayPool<double>.Shared.Rent((count - fixedCount) * solver.PackedLength);
+                    solver.Pack(outputs[o].Targets, outputs[o].Delta, fixedCount, count, packed[o]);
+                }
             }
 
             var sums = new double[fixedSums.Max(f => f.Length)];
             for (int rep = 0; rep < replicates; rep++)
             {
+                run.Check();
                 Array.Clear(references);
                 for (int d = 0; d < sample.Draws.Count; d++)
                 {
@@ -221,7 +242,15 @@ public sealed class KernelShapExplainer : IExplainer
                 {
                     var solver = outputs[o].Solver;
                     fixedSums[o].CopyTo(sums, 0);
-                    solver.AccumulatePacked(replicateWeights, fixedCount, count - fixedCount, packed[o], sums);
+                    if (precompute)
+                    {
+                        solver.AccumulatePacked(replicateWeights, fixedCount, count - fixedCount, packed[o], sums);
+                    }
+                    else
+                    {
+                        solver.AccumulateDirect(replicateWeights, outputs[o].Targets, outputs[o].Delta, fixedCount, count, sums);
+                    }
+
                     solver.FinishPacked(sums, outputs[o].Delta, solution);
                     for (int j = 0; j < m; j++)
                     {

@@ -34,10 +34,11 @@ public sealed class LinearShapExplainer : IExplainer
     }
 
     /// <inheritdoc />
-    public Explanation Explain(IReadOnlyList<double[]> instances)
+    public Explanation Explain(IReadOnlyList<double[]> instances, CancellationToken cancellationToken = default)
     {
         var data = _setup.Flatten(instances);
         int rows = instances.Count;
+        var run = _setup.StartRun(rows, cancellationToken);
         int p = _setup.InputCount;
         int m = _setup.FeatureCount;
         int k = _setup.OutputCount;
@@ -53,6 +54,8 @@ public sealed class LinearShapExplainer : IExplainer
                     values[(((r * m) + columnToGroup[j]) * k) + o] += _layer.GetWeight(o, j) * centered;
                 }
             }
+
+            run.CompleteRow();
         }
 
         return _setup.Build("shap-linear", rows, values, _setup.RepeatBase(rows), data, null);

@@ -21,6 +21,18 @@ public sealed class DataTests
     }
 
     [Fact]
+    public void Sampling_and_kmeans_take_more_rows_than_an_explainer_accepts()
+    {
+        // The documented route for large data: Sample/KMeansSummary reduce it; only FromRows enforces MaxRows.
+        var rows = Enumerable.Range(0, BackgroundData.MaxRows + 1).Select(i => new double[] { i, -i }).ToArray();
+        Assert.Equal(BackgroundData.DefaultMaxRows, BackgroundData.Sample(rows).RowCount);
+        Assert.Equal(7, BackgroundData.Sample(rows, maxRows: 7, seed: 3).RowCount);
+        Assert.InRange(BackgroundData.KMeansSummary(rows, clusters: 3, maxIterations: 2).RowCount, 1, 3);
+        Assert.Throws<ArgumentException>(() => BackgroundData.FromRows(rows));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BackgroundData.Sample(rows, maxRows: BackgroundData.MaxRows + 1));
+    }
+
+    [Fact]
     public void KMeans_summary_weights_by_cluster_size_and_preserves_the_mean()
     {
         var rows = Enumerable.Range(0, 90).Select(i => i < 60 ? new double[] { 0 + (i % 3), 10 } : new double[] { 100 + (i % 2), -10 }).ToArray();
