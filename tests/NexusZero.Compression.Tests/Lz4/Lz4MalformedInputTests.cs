@@ -38,6 +38,8 @@ public sealed class Lz4MalformedInputTests
                 { "match extension truncated", new FrameBuilder().Header(Independent).Block([0x1F, 0x61, 0x01, 0x00, 0xFF]).End().ToArray(), "malformed" },
                 { "offset truncated", new FrameBuilder().Header(Independent).Block([0x10, 0x61, 0x01]).End().ToArray(), "malformed" },
                 { "block ends after a match", new FrameBuilder().Header(Independent).Block([0x10, 0x61, 0x01, 0x00]).End().ToArray(), "malformed" },
+                // The end-of-block rule (the last 5 bytes are literals): the hand-written decoder accepted this, the reference one does not.
+                { "block ends with a match", new FrameBuilder().Header(Independent).Block([0x14, 0x61, 0x01, 0x00, 0x00]).End().ToArray(), "malformed" },
                 { "block over maximum when decoded", new FrameBuilder().Header(Independent).Block([0x1F, 0x61, 0x01, 0x00, .. Enumerable.Repeat((byte)255, 300), 0x00, .. LastLiterals]).End().ToArray(), "block maximum" },
                 { "match past declared content size", new FrameBuilder().Header(Independent | 0x08, contentSize: 10).Block([0x1F, 0x61, 0x01, 0x00, 0x10, .. LastLiterals]).End().ToArray(), "declared content size" },
                 { "raw block past declared content size", new FrameBuilder().Header(Independent | 0x08, contentSize: 4).Block(abc, uncompressed: true).End().ToArray(), "declared content size" },
