@@ -25,6 +25,7 @@ public static class Lz4EngineComparison
             {
                 var blocks = Cut(input, blockBytes);
                 var target = new byte[LZ4Codec.MaximumOutputSize(blockBytes)];
+                Console.WriteLine($"{corpus,-7} {blockBytes / 1024,5}K same bytes: fast {SameBytes(blocks, LZ4Level.L00_FAST)}, high {SameBytes(blocks, LZ4Level.L09_HC)}");
                 foreach (var (op, ours, theirs) in Operations(blocks, target))
                 {
                     // Each timed sample repeats the operation for at least 20 ms, well above timer and scheduler noise.
@@ -53,6 +54,25 @@ public static class Lz4EngineComparison
                 }
             }
         }
+    }
+
+    // Whether K4os at this level writes exactly the blocks the hand-written compressor writes: what the
+    // envelope's canonical re-compression check would need from a swap.
+    private static bool SameBytes(byte[][] blocks, LZ4Level level)
+    {
+        foreach (var block in blocks)
+        {
+            var ours = new byte[LZ4Codec.MaximumOutputSize(block.Length)];
+            var theirs = new byte[ours.Length];
+            var n = level == LZ4Level.L00_FAST ? Lz4FastCompressor.Compress(block, 0, ours) : Lz4HighCompressor.Compress(block, 0, ours);
+            var m = LZ4Codec.Encode(block, theirs, level);
+            if (!ours.AsSpan(0, n).SequenceEqual(theirs.AsSpan(0, m)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int Calibrate(Func<long> run)
