@@ -65,13 +65,13 @@ for corpus in text random proofs; do
     echo "$(stat -c %s "$big")"
     cpu5 "$big" lz4 -1 -B4 --content-size -q -f @IN@ @OUT@
     cpu5 "$big.tool.lz4" lz4 -d -q -f @IN@ @OUT@
-    cpu5 "$big" env DOTNET_TieredCompilation=0 dotnet "$cli" compress --codec lz4 @IN@ @OUT@
-    cpu5 "$big.ours.lz4" env DOTNET_TieredCompilation=0 dotnet "$cli" decompress @IN@ @OUT@
+    cpu5 "$big" env DOTNET_TieredCompilation=0 dotnet "$cli" compress --force --codec lz4 @IN@ @OUT@
+    cpu5 "$big.ours.lz4" env DOTNET_TieredCompilation=0 dotnet "$cli" decompress --force @IN@ @OUT@
   } > "$work/$corpus.cpu"
 done
 {
   cpu5 "$work/empty.bin" lz4 -1 -B4 --content-size -q -f @IN@ @OUT@
-  cpu5 "$work/empty.bin" env DOTNET_TieredCompilation=0 dotnet "$cli" compress --codec lz4 @IN@ @OUT@
+  cpu5 "$work/empty.bin" env DOTNET_TieredCompilation=0 dotnet "$cli" compress --force --codec lz4 @IN@ @OUT@
 } > "$work/startup.cpu"
 
 python3 - "$work" <<'PY'

@@ -1,8 +1,9 @@
 namespace NexusZero.Compression;
 
 /// <summary>
-/// A lossless codec. This is the seam behind which a packaged codec (e.g. K4os.Compression.LZ4) can
-/// replace NexusZero's own in one place. Implementations are stateless and thread-safe.
+/// A lossless codec: the one interface the compression manager and the pipeline see, so an engine can
+/// change behind it in one place (LZ4 blocks are decoded by K4os.Compression.LZ4 since issue #13).
+/// Implementations are stateless and thread-safe.
 /// </summary>
 public interface ICompressionCodec
 {

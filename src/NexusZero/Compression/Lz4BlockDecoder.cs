@@ -1,14 +1,19 @@
-using System.Runtime.CompilerServices;
+using System.Buffers;
+using K4os.Compression.LZ4;
 
 namespace NexusZero.Compression;
 
 /// <summary>
-/// Decodes one LZ4 block with every length and offset checked against the input, the output and
-/// the window before any byte moves. Word-sized copies are used only where the check above them
-/// proves the whole word lies inside both buffers.
+/// Decodes one LZ4 block with K4os.Compression.LZ4 (its bounds-checked decoder, a port of
+/// LZ4_decompress_safe), never writing outside the output span it is given. What this layer adds:
+/// the window a match may reach, and telling a malformed block from one that is merely too large for
+/// the output, which K4os reports alike (a negative result).
 /// </summary>
-internal static unsafe class Lz4BlockDecoder
+internal static class Lz4BlockDecoder
 {
+    /// <summary>The largest block the frame format allows (4 MB): the bound of the error-path scratch buffer.</summary>
+    private const int LargestBlock = 4 * 1024 * 1024;
+
     /// <summary>
     /// Decodes <paramref name="source"/> into <c>output[outputStart..]</c>. Matches may refer back to
     /// <c>output[windowStart..]</c> (earlier blocks of a linked frame) and no further.
@@ -19,7 +24,7 @@ internal static unsafe class Lz4BlockDecoder
     /// <param name="windowStart">The earliest byte a match may copy from.</param>
     /// <param name="outputEnd">Where this block's output ends, when the result is true.</param>
     /// <returns>False when the block would write past the end of <paramref name="output"/>.</returns>
-    /// <exception cref="FormatException">The block is malformed; the message names the defect.</exception>
+    /// <exception cref="FormatException">The block is malformed.</exception>
     public static bool TryDecode(ReadOnlySpan<byte> source, Span<byte> output, int outputStart, int windowStart, out int outputEnd)
     {
         outputEnd = outputStart;
@@ -33,212 +38,58 @@ internal static unsafe class Lz4BlockDecoder
             throw new FormatException("LZ4 block is empty; a compressed block holds at least one token.");
         }
 
-        fixed (byte* s = source)
-        fixed (byte* d = output)
+        // Offsets are at most 65535, so the last 64 KB of the window is all a match can reach.
+        var dictionaryStart = Math.Max(windowStart, outputStart - Lz4Block.HistoryLength);
+        ReadOnlySpan<byte> dictionary = output[dictionaryStart..outputStart];
+        var target = output[outputStart..];
+        var decoded = dictionary.IsEmpty ? LZ4Codec.Decode(source, target) : LZ4Codec.Decode(source, target, dictionary);
+        if (decoded >= 0)
         {
-            var ip = s;
-            var iend = s + source.Length;
-            var op = d + outputStart;
-            var oend = d + output.Length;
-            var lowest = d + windowStart;
-            while (true)
-            {
-                if (ip >= iend)
-                {
-                    throw new FormatException("LZ4 block is truncated: it ends where a sequence token was expected.");
-                }
-
-                int token = *ip++;
-                int offset;
-                var literalCode = token >> 4;
-
-                // Shortcut for the common sequence (fewer than 15 literals) far from both ends. With at
-                // least 18 input bytes left, the 16-byte literal read stays in the input and the
-                // literals (at most 14) are followed by a whole offset inside it, so this is never the
-                // block's last sequence. With at least 32 output bytes left, the 16-byte literal write
-                // and an 18-byte match write starting at most 14 bytes further stay in the output.
-                // Every check below is one the general path makes too, so a block is accepted or
-                // rejected alike whichever path reads it.
-                if (literalCode != 15 && iend - ip >= 18 && oend - op >= 32)
-                {
-                    Unsafe.CopyBlockUnaligned(op, ip, 16);
-                    ip += literalCode;
-                    op += literalCode;
-                    offset = ip[0] | (ip[1] << 8);
-                    ip += 2;
-
-                    // A short match (at most 18 bytes) whose offset is at least 8 and which lies inside
-                    // the window: three chunks of 8, 8 and 2 bytes each read only bytes already written
-                    // (the offset is at least the chunk size) and stay inside the 32 output bytes above.
-                    if ((token & 15) != 15 && offset >= 8 && offset <= op - lowest)
-                    {
-                        var match = op - offset;
-                        Unsafe.WriteUnaligned(op, Unsafe.ReadUnaligned<ulong>(match));
-                        Unsafe.WriteUnaligned(op + 8, Unsafe.ReadUnaligned<ulong>(match + 8));
-                        Unsafe.WriteUnaligned(op + 16, Unsafe.ReadUnaligned<ushort>(match + 16));
-                        op += (token & 15) + Lz4Block.MinMatch;
-                        continue;
-                    }
-                }
-                else
-                {
-                    long literalLength = literalCode;
-                    if (literalLength == 15)
-                    {
-                        literalLength += ReadLengthExtension(ref ip, iend, "literal");
-                    }
-
-                    if (literalLength > iend - ip)
-                    {
-                        throw LiteralPastInput(literalLength);
-                    }
-
-                    if (literalLength > oend - op)
-                    {
-                        return false;
-                    }
-
-                    var literals = (int)literalLength;
-                    if (literals <= 16 && iend - ip >= 16 && oend - op >= 16)
-                    {
-                        Unsafe.CopyBlockUnaligned(op, ip, 16);
-                    }
-                    else if (iend - ip >= literals + 32 && oend - op >= literals + 32)
-                    {
-                        // Longer runs in 32-byte chunks: the last chunk overshoots the run by less
-                        // than 32 bytes, which the test above proves lies inside both buffers.
-                        var from = ip;
-                        var to = op;
-                        var stop = op + literals;
-                        do
-                        {
-                            Unsafe.CopyBlockUnaligned(to, from, 32);
-                            to += 32;
-                            from += 32;
-                        }
-                        while (to < stop);
-                    }
-                    else
-                    {
-                        Buffer.MemoryCopy(ip, op, literals, literals);
-                    }
-
-                    ip += literals;
-                    op += literals;
-                    if (ip == iend)
-                    {
-                        outputEnd = (int)(op - d);
-                        return true;
-                    }
-
-                    if (iend - ip < 2)
-                    {
-                        throw new FormatException("LZ4 block is truncated inside a match offset.");
-                    }
-
-                    offset = ip[0] | (ip[1] << 8);
-                    ip += 2;
-                }
-
-                if (offset == 0)
-                {
-                    throw new FormatException("LZ4 match offset is zero.");
-                }
-
-                if (offset > op - lowest)
-                {
-                    throw OffsetBeforeWindow(offset, op - lowest);
-                }
-
-                long matchLength = token & 15;
-                if (matchLength == 15)
-                {
-                    matchLength += ReadLengthExtension(ref ip, iend, "match");
-                }
-
-                matchLength += Lz4Block.MinMatch;
-                if (matchLength > oend - op)
-                {
-                    return false;
-                }
-
-                CopyMatch(op, op - offset, (int)matchLength, offset, oend);
-                op += matchLength;
-            }
+            outputEnd = outputStart + decoded;
+            return true;
         }
+
+        if (DecodesPast(source, dictionary, target))
+        {
+            return false;
+        }
+
+        throw new FormatException(
+            $"LZ4 block of {source.Length} bytes is malformed: a match offset outside the window, a length past the end of the block, or a sequence cut short.");
     }
 
-    // Exceptions are built out of line so the decoding loop carries no string formatting.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static FormatException LiteralPastInput(long literalLength) =>
-        new($"LZ4 literal length {literalLength} runs past the end of the input block.");
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static FormatException OffsetBeforeWindow(int offset, long available) =>
-        new($"LZ4 match offset {offset} points before the start of the output window ({available} bytes available).");
-
-    private static long ReadLengthExtension(ref byte* ip, byte* iend, string what)
+    /// <summary>
+    /// Whether a block the decoder refused is well formed as far as <paramref name="target"/> reaches
+    /// and goes on past it. Runs only after a refusal, so the common path pays nothing; what it writes
+    /// into <paramref name="target"/> is discarded by the caller.
+    /// </summary>
+    private static bool DecodesPast(ReadOnlySpan<byte> source, ReadOnlySpan<byte> dictionary, Span<byte> target)
     {
-        long total = 0;
-        while (true)
+        var room = target.Length;
+        if (room == 0)
         {
-            if (ip >= iend)
-            {
-                throw new FormatException($"LZ4 block is truncated inside a {what} length.");
-            }
-
-            var value = *ip++;
-            total += value;
-            if (value != 255)
-            {
-                return total;
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyMatch(byte* op, byte* match, int length, int offset, byte* oend)
-    {
-        // Chunks may overshoot the match end by less than a chunk; the test proves that overshoot
-        // still lies inside the output. A chunk never reads bytes it has not yet written because
-        // the offset is at least the chunk size.
-        if (offset >= 16 && oend - op >= length + 16)
-        {
-            var end = op + length;
-            do
-            {
-                Unsafe.CopyBlockUnaligned(op, match, 16);
-                op += 16;
-                match += 16;
-            }
-            while (op < end);
-            return;
+            // K4os refuses blocks that produce nothing, so a block with no room left always goes on.
+            return true;
         }
 
-        if (offset >= 8 && oend - op >= length + 8)
+        if (dictionary.IsEmpty)
         {
-            var end = op + length;
-            do
-            {
-                Unsafe.CopyBlockUnaligned(op, match, 8);
-                op += 8;
-                match += 8;
-            }
-            while (op < end);
-            return;
+            // Partial decoding stops once the output is full: filling it means the block goes on.
+            return LZ4Codec.PartialDecode(source, target) == room;
         }
 
-        // Near the end of the output, or a pattern repeating with a short period: the bytes from
-        // match to op + written repeat with period offset, so while written is a multiple of the
-        // offset they can be copied whole, doubling each step, with source and target disjoint.
-        var written = 0;
-        var chunk = offset;
-        while (written < length)
+        // K4os offers partial decoding only without a dictionary: decode in full into a scratch buffer
+        // of the largest block the format allows, after a copy of the dictionary.
+        var buffer = ArrayPool<byte>.Shared.Rent(dictionary.Length + LargestBlock);
+        try
         {
-            var n = Math.Min(chunk, length - written);
-            Buffer.MemoryCopy(match, op + written, n, n);
-            written += n;
-            chunk = offset + written;
+            dictionary.CopyTo(buffer);
+            var decoded = LZ4Codec.Decode(source, buffer.AsSpan(dictionary.Length, LargestBlock), buffer.AsSpan(0, dictionary.Length));
+            return decoded > room;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

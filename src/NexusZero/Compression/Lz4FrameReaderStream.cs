@@ -7,6 +7,9 @@ namespace NexusZero.Compression;
 /// A read-only stream that decodes LZ4 frames from an inner stream one block at a time: memory stays
 /// within two blocks plus 64 KB of history whatever the input. Concatenated frames are decoded in order,
 /// skippable frames skipped. Malformed input raises a <see cref="FormatException"/> naming the defect.
+/// In strict mode it accepts exactly what <see cref="Lz4Codec.Decompress(ReadOnlySpan{byte}, int, bool)"/>
+/// accepts with <c>strict</c>: one frame whose FLG and BD bytes are those the given options write, no
+/// skippable frames, nothing after the frame.
 /// </summary>
 public sealed class Lz4FrameReaderStream : Stream
 {
@@ -15,6 +18,7 @@ public sealed class Lz4FrameReaderStream : Stream
     private readonly Stream _inner;
     private readonly long _maxOutputLength;
     private readonly bool _leaveOpen;
+    private readonly Lz4FrameDescriptor? _strict;
     private readonly byte[] _header = new byte[4 + Lz4FrameDescriptor.MaxLength];
     private byte[] _compressed = [];
     private byte[] _window = [];
@@ -32,8 +36,13 @@ public sealed class Lz4FrameReaderStream : Stream
     /// <param name="inner">The frames.</param>
     /// <param name="maxOutputLength">The most content this stream will produce before refusing the input.</param>
     /// <param name="leaveOpen">Keep <paramref name="inner"/> open on dispose.</param>
+    /// <param name="strict">
+    /// When set, accept only one frame whose descriptor is exactly what these options write, with no
+    /// skippable frame and no byte after it (the form a proof envelope accepts). Trailing bytes are
+    /// refused by the read that reaches the end of the frame's content, so read until it returns 0.
+    /// </param>
     /// <exception cref="ArgumentException">The stream is not readable, or the limit is negative.</exception>
-    public Lz4FrameReaderStream(Stream inner, long maxOutputLength = long.MaxValue, bool leaveOpen = false)
+    public Lz4FrameReaderStream(Stream inner, long maxOutputLength = long.MaxValue, bool leaveOpen = false, Lz4FrameOptions? strict = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentOutOfRangeException.ThrowIfNegative(maxOutputLength);
@@ -45,6 +54,7 @@ public sealed class Lz4FrameReaderStream : Stream
         _inner = inner;
         _maxOutputLength = maxOutputLength;
         _leaveOpen = leaveOpen;
+        _strict = strict is null ? null : Lz4FrameDescriptor.For(strict, 0);
     }
 
     /// <inheritdoc />
@@ -155,6 +165,11 @@ public sealed class Lz4FrameReaderStream : Stream
             return _frames == 0 ? throw new FormatException("LZ4 input is empty; expected a frame.") : false;
         }
 
+        if (_strict is not null && _frames > 0)
+        {
+            throw new FormatException("Strict LZ4 decoding accepts one frame; bytes follow its end.");
+        }
+
         if (got < 4)
         {
             throw new FormatException($"LZ4 input is truncated: {got} bytes where a frame magic number was expected.");
@@ -163,6 +178,11 @@ public sealed class Lz4FrameReaderStream : Stream
         var magic = BinaryPrimitives.ReadUInt32LittleEndian(_header);
         if ((magic & Lz4FrameDescriptor.SkippableMagicMask) == Lz4FrameDescriptor.SkippableMagicBase)
         {
+            if (_strict is not null)
+            {
+                throw new FormatException("Strict LZ4 decoding refuses skippable frames.");
+            }
+
             ReadExactly(_header.AsSpan(0, 4), "a skippable frame header");
             Skip(BinaryPrimitives.ReadUInt32LittleEndian(_header));
             _frames++;
@@ -180,6 +200,11 @@ public sealed class Lz4FrameReaderStream : Stream
         var length = Lz4FrameDescriptor.LengthFromFlags(_header[0]);
         ReadExactly(_header.AsSpan(2, length - 2), "the frame descriptor");
         _descriptor = Lz4FrameDescriptor.Parse(_header.AsSpan(0, length), out _);
+        if (_strict is { } expected && (_descriptor.Flags != expected.Flags || _descriptor.BlockDescriptor != expected.BlockDescriptor))
+        {
+            throw new FormatException(
+                $"Strict LZ4 decoding accepts only FLG 0x{expected.Flags:X2} BD 0x{expected.BlockDescriptor:X2}; the frame has FLG 0x{_descriptor.Flags:X2} BD 0x{_descriptor.BlockDescriptor:X2}.");
+        }
         if (_descriptor.DictionaryId is { } dictionaryId)
         {
             throw new FormatException($"LZ4 frame needs dictionary 0x{dictionaryId:X8}; dictionaries are not supported.");

@@ -30,16 +30,18 @@ public sealed class Lz4MalformedInputTests
                 { "dictionary", new FrameBuilder().Header(Independent | 0x01, dictionaryId: 7).End().ToArray(), "dictionar" },
                 { "block over maximum", new FrameBuilder().Header(Independent).U32(65537).Raw(new byte[65537]).End().ToArray(), "over the declared block maximum" },
                 { "raw block over maximum", new FrameBuilder().Header(Independent).Block(new byte[65537], uncompressed: true).End().ToArray(), "over the declared block maximum" },
-                { "offset zero", new FrameBuilder().Header(Independent).Block([0x10, 0x61, 0x00, 0x00, 0x00]).End().ToArray(), "offset is zero" },
-                { "offset before output", new FrameBuilder().Header(Independent).Block([0x10, 0x61, 0x02, 0x00, 0x00]).End().ToArray(), "before the start" },
-                { "offset into previous independent block", new FrameBuilder().Header(Independent).Block(abc, uncompressed: true).Block([0x00, 0x04, 0x00, 0x00]).End().ToArray(), "before the start" },
-                { "literal length past input", new FrameBuilder().Header(Independent).Block([0xF0, 0x10, 0x61, 0x62]).End().ToArray(), "literal length" },
-                { "literal extension truncated", new FrameBuilder().Header(Independent).Block([0xF0, 0xFF, 0xFF]).End().ToArray(), "inside a literal length" },
-                { "match extension truncated", new FrameBuilder().Header(Independent).Block([0x1F, 0x61, 0x01, 0x00, 0xFF]).End().ToArray(), "inside a match length" },
-                { "offset truncated", new FrameBuilder().Header(Independent).Block([0x10, 0x61, 0x01]).End().ToArray(), "inside a match offset" },
-                { "block ends after a match", new FrameBuilder().Header(Independent).Block([0x10, 0x61, 0x01, 0x00]).End().ToArray(), "truncated" },
-                { "block over maximum when decoded", new FrameBuilder().Header(Independent).Block([0x1F, 0x61, 0x01, 0x00, .. Enumerable.Repeat((byte)255, 300), 0x00, 0x00]).End().ToArray(), "block maximum" },
-                { "match past declared content size", new FrameBuilder().Header(Independent | 0x08, contentSize: 10).Block([0x1F, 0x61, 0x01, 0x00, 0x10, 0x00]).End().ToArray(), "declared content size" },
+                { "offset zero", new FrameBuilder().Header(Independent).Block([0x10, 0x61, 0x00, 0x00, 0x00]).End().ToArray(), "malformed" },
+                { "offset before output", new FrameBuilder().Header(Independent).Block([0x10, 0x61, 0x02, 0x00, 0x00]).End().ToArray(), "malformed" },
+                { "offset into previous independent block", new FrameBuilder().Header(Independent).Block(abc, uncompressed: true).Block([0x00, 0x04, 0x00, 0x00]).End().ToArray(), "malformed" },
+                { "literal length past input", new FrameBuilder().Header(Independent).Block([0xF0, 0x10, 0x61, 0x62]).End().ToArray(), "malformed" },
+                { "literal extension truncated", new FrameBuilder().Header(Independent).Block([0xF0, 0xFF, 0xFF]).End().ToArray(), "malformed" },
+                { "match extension truncated", new FrameBuilder().Header(Independent).Block([0x1F, 0x61, 0x01, 0x00, 0xFF]).End().ToArray(), "malformed" },
+                { "offset truncated", new FrameBuilder().Header(Independent).Block([0x10, 0x61, 0x01]).End().ToArray(), "malformed" },
+                { "block ends after a match", new FrameBuilder().Header(Independent).Block([0x10, 0x61, 0x01, 0x00]).End().ToArray(), "malformed" },
+                // The end-of-block rule (the last 5 bytes are literals): the hand-written decoder accepted this, the reference one does not.
+                { "block ends with a match", new FrameBuilder().Header(Independent).Block([0x14, 0x61, 0x01, 0x00, 0x00]).End().ToArray(), "malformed" },
+                { "block over maximum when decoded", new FrameBuilder().Header(Independent).Block([0x1F, 0x61, 0x01, 0x00, .. Enumerable.Repeat((byte)255, 300), 0x00, .. LastLiterals]).End().ToArray(), "block maximum" },
+                { "match past declared content size", new FrameBuilder().Header(Independent | 0x08, contentSize: 10).Block([0x1F, 0x61, 0x01, 0x00, 0x10, .. LastLiterals]).End().ToArray(), "declared content size" },
                 { "raw block past declared content size", new FrameBuilder().Header(Independent | 0x08, contentSize: 4).Block(abc, uncompressed: true).End().ToArray(), "declared content size" },
                 { "content size too large", new FrameBuilder().Header(Independent | 0x08, contentSize: 9).Block(abc, uncompressed: true).End().ToArray(), "content size mismatch" },
                 { "content size over the limit", new FrameBuilder().Header(Independent | 0x08, contentSize: 1UL << 40).Block(abc, uncompressed: true).End().ToArray(), "over the output limit" },
@@ -54,6 +56,10 @@ public sealed class Lz4MalformedInputTests
             return data;
         }
     }
+
+    // A block's last sequence is at least 5 literals (lz4_Block_format.md, "End of block conditions"):
+    // a token announcing 5 literals, then the literals. Vectors that test a length, not the end rule, end so.
+    private static readonly byte[] LastLiterals = [0x50, 1, 2, 3, 4, 5];
 
     private static byte[] Descriptor(byte flags) => FrameBuilder.Descriptor(flags, 0x40);
 

@@ -153,12 +153,24 @@ public sealed class Lz4RoundTripTests
     [Fact]
     public void TryDecompressReportsATooSmallDestination()
     {
-        foreach (var options in new[] { Lz4FrameOptions.Default, Lz4FrameOptions.Default with { ContentSize = false } })
+        // Linked blocks without a content size reach the decoder's dictionary path: a block that runs past
+        // a full destination must still read as "too small", not as malformed.
+        var linked = Lz4FrameOptions.Default with { ContentSize = false, LinkedBlocks = true };
+        foreach (var options in new[] { Lz4FrameOptions.Default, Lz4FrameOptions.Default with { ContentSize = false }, linked })
         {
-            var input = Input("mixed");
-            var frame = new Lz4Codec(options).Compress(input);
-            Assert.False(Lz4Codec.Fast.TryDecompress(frame, new byte[input.Length - 1], out _));
-            Assert.False(Lz4Codec.Fast.TryDecompress(frame, new byte[100], out _));
+            foreach (var kind in new[] { "mixed", "text", "repetitive" })
+            {
+                var input = Input(kind);
+                var frame = new Lz4Codec(options).Compress(input);
+                foreach (var length in new[] { input.Length - 1, 100, 70_000, 200_000 })
+                {
+                    Assert.False(Lz4Codec.Fast.TryDecompress(frame, new byte[length], out _));
+                }
+
+                using var reader = new Lz4FrameReaderStream(new MemoryStream(frame), maxOutputLength: 200_000);
+                var error = Assert.Throws<FormatException>(() => reader.CopyTo(Stream.Null));
+                Assert.Contains("output limit", error.Message, StringComparison.Ordinal);
+            }
         }
     }
 
