@@ -2,7 +2,8 @@
 //   node groth16-oracle.js snarkjs-prove <dir> <circuit.circom> <input.json>
 //       compiles the circuit with circom2 (WebAssembly), runs a small Powers of Tau (2^8) and a phase-2
 //       setup, computes the witness with the circom-made wasm, proves, and writes verification_key.json,
-//       proof.json, public.json, circuit.r1cs and witness.wtns into <dir>.
+//       proof.json, public.json, circuit.r1cs, witness.wtns, circuit.zkey (one phase-2 contribution) and
+//       pot.ptau (prepared for phase 2) into <dir>.
 //   node groth16-oracle.js verify <verification_key.json> <public.json> <proof.json>
 //       prints "true" or "false" (snarkjs groth16 verify, in process).
 'use strict';
@@ -35,6 +36,8 @@ async function snarkjsProve(dir, circuit, inputFile) {
   fs.writeFileSync(path.join(dir, 'public.json'), JSON.stringify(publicSignals, null, 1));
   fs.copyFileSync(r1cs, path.join(dir, 'circuit.r1cs'));
   fs.writeFileSync(path.join(dir, 'witness.wtns'), Buffer.from(wtns.data));
+  fs.writeFileSync(path.join(dir, 'circuit.zkey'), Buffer.from(zkey.data));
+  fs.writeFileSync(path.join(dir, 'pot.ptau'), Buffer.from(ptau.data));
 }
 
 let curveInstance;
