@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return InspectCommand.Create();
         yield return ConsensusCommand.Create();
         yield return ValidatorCommand.Create();
+        yield return Groth16Command.Create();
     }
 }

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Text;
+using NexusZero.Circuits.Circom;
+using NexusZero.Diagnostics;
+using NexusZero.IO;
+using NexusZero.Proofs.Groth16;
+using NexusZero.Proofs.Groth16.Zkey;
+
+namespace NexusZero.Cli.Commands;
+
+/// <summary>
+/// <c>nexuszero groth16 prove|verify</c>: Groth16 over BN254 with snarkjs's files. prove reads a .zkey and a .wtns and
+/// writes proof.json and public.json as snarkjs does; verify checks them against a verification_key.json.
+/// Exit 0 valid (or proved), 1 invalid (or a witness that does not satisfy the circuit), 2 malformed input or usage.
+/// </summary>
+internal static class Groth16Command
+{
+    public static Command Create() => new("groth16", "Groth16 over BN254, interoperable with snarkjs (.zkey, .wtns, proof.json, public.json, verification_key.json).")
+    {
+        CreateProve(),
+        CreateVerify(),
+    };
+
+    private static Command CreateProve()
+    {
+        var zkey = new Option<FileInfo>("--zkey") { Description = "The proving key (.zkey, as snarkjs writes it).", Required = true };
+        var wtns = new Option<FileInfo>("--wtns") { Description = "The witness (.wtns, as circom's witness generator writes it).", Required = true };
+        var proof = new Option<string>("--proof") { Description = "Where to write proof.json.", Required = true };
+        var publics = new Option<string>("--public") { Description = "Where to write public.json.", Required = true };
+        var force = ForceOption.Create();
+        var command = new Command("prove", "Prove with a snarkjs .zkey and a circom .wtns; snarkjs groth16 verify accepts the result.") { zkey, wtns, proof, publics, force };
+        command.SetAction(parse => Run(parse.InvocationConfiguration.Error, "groth16 prove", () =>
+        {
+            string proofPath = parse.GetValue(proof)!;
+            string publicPath = parse.GetValue(publics)!;
+            bool overwrite = parse.GetValue(force);
+            if (Path.GetFullPath(proofPath) == Path.GetFullPath(publicPath))
+            {
+                throw new ArgumentException("--proof and --public name the same file.");
+            }
+
+            OutputFile.EnsureWritable(proofPath, overwrite, "--proof");
+            OutputFile.EnsureWritable(publicPath, overwrite, "--public");
+            var key = SnarkjsZkeyReader.ReadFile(parse.GetValue(zkey)!.FullName);
+            var witness = CircomWitnessReader.ReadFile(parse.GetValue(wtns)!.FullName);
+            if (witness.Length != key.VariableCount)
+            {
+                throw new FormatException($"The witness has {witness.Length} values; the .zkey's circuit has {key.VariableCount} variables.");
+            }
+
+            var result = SnarkjsZkeyProver.Prove(key, witness);
+            OutputFile.Write(proofPath, overwrite, "--proof", Encoding.UTF8.GetBytes(SnarkjsJson.WriteProof(result)));
+            OutputFile.Write(publicPath, overwrite, "--public", Encoding.UTF8.GetBytes(SnarkjsJson.WritePublic(witness.AsSpan(1, key.PublicCount).ToArray())));
+            parse.InvocationConfiguration.Output.WriteLine($"proved: {key.PublicCount} public signal(s), verifying key {Convert.ToHexStringLower(key.VerifyingKey.Digest.Span)}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command CreateVerify()
+    {
+        var vk = new Option<FileInfo>("--vk") { Description = "verification_key.json, from a source you trust (never from the prover).", Required = true };
+        var proof = new Option<FileInfo>("--proof") { Description = "proof.json.", Required = true };
+        var publics = new Option<FileInfo>("--public") { Description = "public.json.", Required = true };
+        var command = new Command("verify", "Verify a Groth16 proof.json and public.json against a verification_key.json, as snarkjs groth16 verify does.") { vk, proof, publics };
+        command.SetAction(parse => Run(parse.InvocationConfiguration.Error, "groth16 verify", () =>
+        {
+            var key = SnarkjsJson.ReadVerifyingKey(ReadJson(parse.GetValue(vk)!, "--vk"));
+            var parsedProof = SnarkjsJson.ReadProof(ReadJson(parse.GetValue(proof)!, "--proof"));
+            var inputs = SnarkjsJson.ReadPublic(ReadJson(parse.GetValue(publics)!, "--public"));
+            if (inputs.Length != key.PublicInputCount)
+            {
+                throw new FormatException($"public.json has {inputs.Length} values; the verifying key expects {key.PublicInputCount}.");
+            }
+
+            var output = parse.InvocationConfiguration.Output;
+            var verdict = Groth16Verifier.Verify(key, inputs, parsedProof);
+            string digest = Convert.ToHexStringLower(key.Digest.Span);
+            if (!verdict.IsValid)
+            {
+                output.WriteLine($"invalid: {verdict.Reason} (verifying key {digest})");
+                return ExitCodes.Invalid;
+            }
+
+            output.WriteLine($"valid: {inputs.Length} public signal(s), verifying key {digest}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static string ReadJson(FileInfo file, string option) =>
+        BoundedFile.ReadAllText(file.FullName, SnarkjsJson.MaxJsonBytes, option + " file");
+
+    /// <summary>One line on stderr for every failure, with the exit code its kind documents.</summary>
+    private static int Run(TextWriter error, string name, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (NexusZeroException ex) when (ex.Kind == NexusZeroErrorKind.ValidationFailed)
+        {
+            error.WriteLine($"nexuszero: {name}: {ex.Message}");
+            return ExitCodes.Invalid;
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or ArgumentException or NexusZeroException)
+        {
+            error.WriteLine($"nexuszero: {name}: {ex.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.UsageOrMalformed;
+        }
+    }
+}
