@@ -9,7 +9,8 @@ using NexusZero.Proofs.Groth16.Zkey;
 namespace NexusZero.Cli.Commands;
 
 /// <summary>
-/// <c>nexuszero groth16 prove|verify</c>: Groth16 over BN254 with snarkjs's files. prove reads a .zkey and a .wtns and
+/// <c>nexuszero groth16 setup|prove|verify</c>: Groth16 over BN254 with snarkjs's files. setup turns a .r1cs and a
+/// .ptau into snarkjs's initial .zkey; prove reads a .zkey and a .wtns and
 /// writes proof.json and public.json as snarkjs does; verify checks them against a verification_key.json.
 /// Exit 0 valid (or proved), 1 invalid (or a witness that does not satisfy the circuit), 2 malformed input or usage.
 /// </summary>
@@ -17,9 +18,33 @@ internal static class Groth16Command
 {
     public static Command Create() => new("groth16", "Groth16 over BN254, interoperable with snarkjs (.zkey, .wtns, proof.json, public.json, verification_key.json).")
     {
+        CreateSetup(),
         CreateProve(),
         CreateVerify(),
     };
+
+    private static Command CreateSetup()
+    {
+        var r1cs = new Option<FileInfo>("--r1cs") { Description = "The circuit (.r1cs, as circom writes it).", Required = true };
+        var ptau = new Option<FileInfo>("--ptau") { Description = "A Powers of Tau file prepared for phase 2 (.ptau), large enough for the circuit.", Required = true };
+        var zkey = new Option<string>("--zkey") { Description = "Where to write the initial .zkey (the same bytes `snarkjs groth16 setup` writes).", Required = true };
+        var force = ForceOption.Create();
+        var command = new Command("setup", "Create the circuit-specific initial .zkey from a .ptau, as snarkjs groth16 setup does (it still needs a phase-2 contribution).") { r1cs, ptau, zkey, force };
+        command.SetAction(parse => Run(parse.InvocationConfiguration.Error, "groth16 setup", () =>
+        {
+            string target = parse.GetValue(zkey)!;
+            bool overwrite = parse.GetValue(force);
+            OutputFile.EnsureWritable(target, overwrite, "--zkey");
+            var bytes = SnarkjsZkeySetup.CreateFromFiles(parse.GetValue(r1cs)!.FullName, parse.GetValue(ptau)!.FullName);
+            OutputFile.Write(target, overwrite, "--zkey", bytes);
+            var key = SnarkjsZkeyReader.Read(bytes);
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"setup: {key.VariableCount} variables, {key.PublicCount} public, domain 2^{key.DomainLogSize}, circuit hash {Convert.ToHexStringLower(key.CircuitHash.Span)}");
+            output.WriteLine("warning: an initial key (delta = 1) lets anyone with the .ptau forge proofs; add a phase-2 contribution (snarkjs zkey contribute) before use.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
 
     private static Command CreateProve()
     {

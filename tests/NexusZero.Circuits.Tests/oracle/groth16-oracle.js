@@ -4,6 +4,9 @@
 //       setup, computes the witness with the circom-made wasm, proves, and writes verification_key.json,
 //       proof.json, public.json, circuit.r1cs, witness.wtns, circuit.zkey (one phase-2 contribution) and
 //       pot.ptau (prepared for phase 2) into <dir>.
+//   node groth16-oracle.js new-zkey <circuit.r1cs> <pot.ptau> <out.zkey>      snarkjs groth16 setup (initial key)
+//   node groth16-oracle.js zkey-verify <circuit.r1cs> <pot.ptau> <k.zkey>     prints "true" or "false"
+//   node groth16-oracle.js zkey-contribute <in.zkey> <out.zkey>               one phase-2 contribution
 //   node groth16-oracle.js verify <verification_key.json> <public.json> <proof.json>
 //       prints "true" or "false" (snarkjs groth16 verify, in process).
 'use strict';
@@ -50,6 +53,21 @@ async function main() {
   const [mode, ...args] = process.argv.slice(2);
   if (mode === 'snarkjs-prove') {
     await snarkjsProve(...args);
+    console.log('ok');
+  } else if (mode === 'new-zkey') {
+    const [r1cs, ptau, out] = args;
+    const zkey = { type: 'mem' };
+    await snarkjs.zKey.newZKey(r1cs, ptau, zkey, quiet);
+    fs.writeFileSync(out, Buffer.from(zkey.data));
+    console.log('ok');
+  } else if (mode === 'zkey-verify') {
+    const [r1cs, ptau, zkey] = args;
+    console.log(String(await snarkjs.zKey.verifyFromR1cs(r1cs, ptau, zkey, quiet)));
+  } else if (mode === 'zkey-contribute') {
+    const [input, out] = args;
+    const zkey = { type: 'mem' };
+    await snarkjs.zKey.contribute(input, zkey, 'oracle', 'entropy-oracle-3', quiet);
+    fs.writeFileSync(out, Buffer.from(zkey.data));
     console.log('ok');
   } else if (mode === 'verify') {
     const [vk, pub, proof] = args.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
