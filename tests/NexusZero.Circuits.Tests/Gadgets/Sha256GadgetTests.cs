@@ -36,7 +36,7 @@ public sealed class Sha256GadgetTests
     public void One_block_costs_under_28000_constraints_and_setup_needs_no_message()
     {
         var setup = CircuitBuilder.ForSetup();
-        var digest = setup.Hash(setup.MessageBits(default, 32));
+        var digest = setup.Sha256(setup.MessageBits(default, 32));
         var (high, low) = Sha256Gadget.Pack(digest);
         setup.PublicOutput("high", high);
         setup.PublicOutput("low", low);
@@ -75,14 +75,14 @@ public sealed class Sha256GadgetTests
         var builder = CircuitBuilder.ForProving();
         Assert.Throws<ArgumentException>(() => builder.MessageBits(new byte[3], 4));
         Assert.Throws<ArgumentOutOfRangeException>(() => builder.MessageBits(new byte[5000], 5000));
-        Assert.Throws<ArgumentException>(() => builder.Hash(new LinearCombination[7]));
+        Assert.Throws<ArgumentException>(() => builder.Sha256(new LinearCombination[7]));
         Assert.Throws<ArgumentException>(() => Sha256Gadget.Pack(new LinearCombination[255]));
     }
 
     private static (BuiltCircuit Circuit, LinearCombination[] Digest) Build(byte[] message)
     {
         var builder = CircuitBuilder.ForProving();
-        var digest = builder.Hash(builder.MessageBits(message, message.Length));
+        var digest = builder.Sha256(builder.MessageBits(message, message.Length));
         var (high, low) = Sha256Gadget.Pack(digest);
         builder.PublicOutput("high", high);
         builder.PublicOutput("low", low);

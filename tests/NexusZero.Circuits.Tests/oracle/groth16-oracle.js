@@ -7,6 +7,7 @@
 //   node groth16-oracle.js new-zkey <circuit.r1cs> <pot.ptau> <out.zkey>      snarkjs groth16 setup (initial key)
 //   node groth16-oracle.js zkey-verify <circuit.r1cs> <pot.ptau> <k.zkey>     prints "true" or "false"
 //   node groth16-oracle.js zkey-contribute <in.zkey> <out.zkey>               one phase-2 contribution
+//   node groth16-oracle.js poseidon <inputs.json>      circomlibjs's Poseidon (reference), one digest per line
 //   node groth16-oracle.js verify <verification_key.json> <public.json> <proof.json>
 //       prints "true" or "false" (snarkjs groth16 verify, in process).
 'use strict';
@@ -69,6 +70,12 @@ async function main() {
     await snarkjs.zKey.contribute(input, zkey, 'oracle', 'entropy-oracle-3', quiet);
     fs.writeFileSync(out, Buffer.from(zkey.data));
     console.log('ok');
+  } else if (mode === 'poseidon') {
+    // args[0]: a JSON file holding an array of input arrays (decimal strings); prints one decimal digest per line.
+    const { buildPoseidonReference } = require('circomlibjs');
+    const poseidon = await buildPoseidonReference();
+    const inputs = JSON.parse(fs.readFileSync(args[0], 'utf8'));
+    console.log(inputs.map((xs) => poseidon.F.toString(poseidon(xs.map(BigInt)))).join('\n'));
   } else if (mode === 'verify') {
     const [vk, pub, proof] = args.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
     console.log(String(await snarkjs.groth16.verify(vk, pub, proof, quiet)));

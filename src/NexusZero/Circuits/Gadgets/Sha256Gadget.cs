@@ -66,7 +66,7 @@ public static class Sha256Gadget
     /// <param name="messageBits">Boolean message bits, 8 per byte, most significant first.</param>
     /// <returns>256 digest bits, most significant bit of the first digest byte first.</returns>
     /// <exception cref="ArgumentException">The bit count is not a multiple of 8 or exceeds <see cref="MaxMessageBytes"/> bytes.</exception>
-    public static LinearCombination[] Hash(this CircuitBuilder builder, ReadOnlySpan<LinearCombination> messageBits)
+    public static LinearCombination[] Sha256(this CircuitBuilder builder, ReadOnlySpan<LinearCombination> messageBits)
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (messageBits.Length % 8 != 0 || messageBits.Length > 8 * MaxMessageBytes)
@@ -103,7 +103,7 @@ public static class Sha256Gadget
     }
 
     /// <summary>The digest as two field elements: the first 16 bytes and the last 16 bytes, each read big-endian.</summary>
-    /// <param name="digestBits">The 256 bits <see cref="Hash"/> returns.</param>
+    /// <param name="digestBits">The 256 bits <see cref="Sha256"/> returns.</param>
     /// <returns>(high, low), each below 2^128.</returns>
     public static (LinearCombination High, LinearCombination Low) Pack(ReadOnlySpan<LinearCombination> digestBits)
     {
