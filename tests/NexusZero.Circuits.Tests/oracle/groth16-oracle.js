@@ -8,6 +8,7 @@
 //   node groth16-oracle.js zkey-verify <circuit.r1cs> <pot.ptau> <k.zkey>     prints "true" or "false"
 //   node groth16-oracle.js zkey-contribute <in.zkey> <out.zkey>               one phase-2 contribution
 //   node groth16-oracle.js poseidon <inputs.json>      circomlibjs's Poseidon (reference), one digest per line
+//   node groth16-oracle.js compressed <k>…        ffjavascript's compressed [k]G1 and [k]G2, hex, one line per k
 //   node groth16-oracle.js verify <verification_key.json> <public.json> <proof.json>
 //       prints "true" or "false" (snarkjs groth16 verify, in process).
 'use strict';
@@ -76,6 +77,16 @@ async function main() {
     const poseidon = await buildPoseidonReference();
     const inputs = JSON.parse(fs.readFileSync(args[0], 'utf8'));
     console.log(inputs.map((xs) => poseidon.F.toString(poseidon(xs.map(BigInt)))).join('\n'));
+  } else if (mode === 'compressed') {
+    // args: decimal scalars k; prints, per k, ffjavascript's compressed [k]G1 and [k]G2 in hex (k = 0 gives infinity).
+    const c = await curve();
+    const lines = args.map((k) => {
+      const g1 = new Uint8Array(32), g2 = new Uint8Array(64);
+      c.G1.toRprCompressed(g1, 0, c.G1.timesScalar(c.G1.g, BigInt(k)));
+      c.G2.toRprCompressed(g2, 0, c.G2.timesScalar(c.G2.g, BigInt(k)));
+      return Buffer.from(g1).toString('hex') + ' ' + Buffer.from(g2).toString('hex');
+    });
+    console.log(lines.join('\n'));
   } else if (mode === 'verify') {
     const [vk, pub, proof] = args.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
     console.log(String(await snarkjs.groth16.verify(vk, pub, proof, quiet)));
