@@ -21,6 +21,7 @@ internal sealed class OnnxCostModel : IDisposable
     public const double MaxProofBytes = 16 << 20;
 
     private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions = new();
     private readonly string _inputName;
     private readonly string _outputName;
 
@@ -75,7 +76,18 @@ internal sealed class OnnxCostModel : IDisposable
     public bool TryPredict(float[] features, int rows, Span<CostPrediction> predictions, [NotNullWhen(false)] out string? error)
     {
         using OrtValue input = OrtValue.CreateTensorValueFromMemory(features, [rows, CostFeatures.Count]);
-        using var outputs = _session.Run(null, [_inputName], [input], [_outputName]);
+        IDisposableReadOnlyCollection<OrtValue> outputs;
+        try
+        {
+            outputs = _session.Run(_runOptions, [_inputName], [input], [_outputName]);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            error = $"the cost model failed to run ({ex.Message})";
+            return false;
+        }
+
+        using var owned = outputs;
         OrtValue output = outputs[0];
         long[] shape = output.GetTensorTypeAndShape().Shape;
         if (shape is not [long n, CostFeatures.Outputs] || n != rows)
@@ -102,7 +114,11 @@ internal sealed class OnnxCostModel : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _runOptions.Dispose();
+        _session.Dispose();
+    }
 
     // NaN fails both comparisons, so it is out of range too.
     private static bool InRange(double value, double max) => value > 0 && value <= max;
