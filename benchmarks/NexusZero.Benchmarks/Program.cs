@@ -19,4 +19,10 @@ if (args is ["cost-model-train", string trainCsv, string trainModel, string trai
     return;
 }
 
+if (args is ["cost-model-compare", ..])
+{
+    NexusZero.Benchmarks.Optimization.CostModelComparison.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
