@@ -7,4 +7,22 @@ if (args is ["lz4-engines", ..])
     return;
 }
 
+if (args is ["cost-model", string csv, string model, string summary, ..])
+{
+    NexusZero.Benchmarks.Optimization.CostModelMeasurement.Run(csv, model, summary, args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
+if (args is ["cost-model-train", string trainCsv, string trainModel, string trainSummary])
+{
+    NexusZero.Benchmarks.Optimization.CostModelMeasurement.Train(trainCsv, trainModel, trainSummary);
+    return;
+}
+
+if (args is ["cost-model-compare", ..])
+{
+    NexusZero.Benchmarks.Optimization.CostModelComparison.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
