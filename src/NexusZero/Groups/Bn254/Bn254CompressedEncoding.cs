@@ -19,6 +19,7 @@ internal static class Bn254CompressedEncoding
     private const byte GreatestFlag = 0x80;
     private const byte InfinityFlag = 0x40;
 
+    // BigInteger only derives these public exponents once, at type initialisation; no point or secret passes through it.
     private static readonly BigInteger P = new(Convert.FromHexString("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47"), isUnsigned: true, isBigEndian: true);
 
     /// <summary>(p + 1)/4: a^((p+1)/4) is a square root of a square a, since p ≡ 3 (mod 4).</summary>
