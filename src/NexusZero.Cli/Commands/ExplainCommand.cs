@@ -93,7 +93,7 @@ internal static class ExplainCommand
                 }
                 catch (OperationCanceledException) when (deadline.IsCancellationRequested)
                 {
-                    stderr.WriteLine($"nexuszero: explain: stopped at the time limit of {parse.GetValue(timeout)} s (--timeout); raise it, lower --background-rows, or explain fewer rows.");
+                    stderr.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"nexuszero: explain: stopped at the time limit of {parse.GetValue(timeout)} s (--timeout); raise it, lower --background-rows, or explain fewer rows."));
                     return ExitCodes.UsageOrMalformed;
                 }
 
