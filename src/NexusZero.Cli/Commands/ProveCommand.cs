@@ -24,5 +24,6 @@ internal static class ProveCommand
         yield return ProveRangeCommand.Create();
         yield return ProveKeyCommand.Create();
         yield return ProveMlweCommand.Create();
+        yield return ProvePreimageCommand.Create();
     }
 }

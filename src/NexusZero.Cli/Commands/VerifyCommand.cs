@@ -1,13 +1,17 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using NexusZero.Pipeline;
+using NexusZero.IO;
 using NexusZero.Proofs;
+using NexusZero.Proofs.Circuits;
+using NexusZero.Proofs.Groth16;
 
 namespace NexusZero.Cli.Commands;
 
 /// <summary>
-/// `nexuszero verify FILE [--json] [--min-security BITS]`: verifies a proof envelope and prints the parameter
-/// set's security, the statement's public values and the verdict. Exit 0 valid, 1 invalid (including a set
+/// `nexuszero verify FILE [--json] [--min-security BITS] [--vk verification_key.json]`: verifies a proof envelope
+/// and prints the parameter set's security, the statement's public values and the verdict. A circuit (Groth16)
+/// envelope verifies only against the verifying key given with --vk, never one it could carry. Exit 0 valid, 1 invalid (including a set
 /// below the floor), 2 malformed (bytes, statement, or a parameter set the verifier does not accept) or usage error.
 /// </summary>
 internal static class VerifyCommand
@@ -18,25 +22,30 @@ internal static class VerifyCommand
         var jsonOption = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var securityOption = new Option<int>("--min-security")
         {
-            Description = "The security floor in bits (128, 192 or 256): envelopes whose parameter set offers less are invalid.",
+            Description = "The security floor in bits (100, 128, 192 or 256; Groth16 over BN254 needs 100): envelopes whose parameter set offers less are invalid.",
             DefaultValueFactory = _ => 128,
         };
-        securityOption.AcceptOnlyFromAmong("128", "192", "256");
-        var command = new Command("verify", "Verify a proof envelope.") { fileArgument, jsonOption, securityOption };
+        securityOption.AcceptOnlyFromAmong("100", "128", "192", "256");
+        var vkOption = new Option<FileInfo>("--vk")
+        {
+            Description = "For a circuit proof: the trusted verification_key.json (snarkjs format) to verify against.",
+        };
+        var command = new Command("verify", "Verify a proof envelope.") { fileArgument, jsonOption, securityOption, vkOption };
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(fileArgument),
             parseResult.GetValue(jsonOption),
             parseResult.GetValue(securityOption),
+            parseResult.GetValue(vkOption),
             parseResult.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(string path, bool json, int minimumSecurity, TextWriter output)
+    private static int Run(string path, bool json, int minimumSecurity, FileInfo? verifyingKey, TextWriter output)
     {
         var api = new NexuszeroApi(ProtocolConfig.Default() with { SecurityLevel = minimumSecurity });
         var limits = api.Config.EnvelopeLimits;
         var bytes = ProofFiles.ReadEnvelope(path, limits);
-        var result = api.Verify(bytes);
+        var result = verifyingKey is null ? api.Verify(bytes) : VerifyWithKey(api, bytes, verifyingKey);
         EnvelopeDescription.TryCreate(bytes, limits, ProofSystemRegistry.Default, out var description, out _);
         var exitCode = result.IsValid ? ExitCodes.Success
             : result.Failure is VerificationFailure.MalformedProof or VerificationFailure.InvalidStatement or VerificationFailure.UnknownProofSystem ? ExitCodes.UsageOrMalformed
@@ -73,5 +82,25 @@ internal static class VerifyCommand
         var slow = result.ExceededTimeLimit ? " (over the verification time limit)" : "";
         output.WriteLine(result.IsValid ? $"verdict:        valid{elapsed}{slow}" : $"verdict:        invalid ({result.Failure}): {result.Reason}");
         return exitCode;
+    }
+
+    /// <summary>Pins the key: the expected statement is the envelope's own inputs under the caller's key.</summary>
+    private static VerificationResult VerifyWithKey(NexuszeroApi api, byte[] bytes, FileInfo verifyingKey)
+    {
+        var key = SnarkjsJson.ReadVerifyingKey(BoundedFile.ReadAllText(verifyingKey.FullName, SnarkjsJson.MaxJsonBytes, "--vk file"));
+        if (!ProofEnvelope.TryParse(bytes, api.Config.EnvelopeLimits, out var envelope, out _)
+            || envelope.ProofSystem != ProofSystemId.Groth16Bn254
+            || !CircuitStatement.TryDecode(envelope.Statement.Span, out var statement, out _))
+        {
+            // Not a well-formed circuit envelope: the ordinary path reports exactly what is wrong.
+            return api.Verify(bytes);
+        }
+
+        if (key.PublicInputCount != statement.PublicInputs.Count + 1)
+        {
+            return VerificationResult.Invalid(VerificationFailure.StatementMismatch, $"The verifying key takes {key.PublicInputCount - 1} statement inputs; the envelope has {statement.PublicInputs.Count}.");
+        }
+
+        return api.Verify(bytes, new CircuitStatement(key, statement.PublicInputs));
     }
 }

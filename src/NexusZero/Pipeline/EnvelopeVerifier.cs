@@ -116,7 +116,9 @@ internal sealed class EnvelopeVerifier(ProtocolConfig config, ProofSystemRegistr
 
         try
         {
-            return (system.Verify(statement, payload, parameters, envelope.Context.Span), systemName);
+            // The caller's statement equals the decoded one byte for byte, but it may carry what the encoding only
+            // names, such as a circuit's pinned verifying key; so verification runs against the caller's object.
+            return (system.Verify(expected ?? statement, payload, parameters, envelope.Context.Span), systemName);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

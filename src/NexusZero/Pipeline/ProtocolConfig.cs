@@ -37,7 +37,10 @@ public sealed record ProtocolConfig
     /// </summary>
     public CompressionStrategy CompressionStrategy { get; init; } = CompressionStrategy.Lz4;
 
-    /// <summary>The requested security level in bits: 128, 192 or 256.</summary>
+    /// <summary>
+    /// The requested security level in bits: 128, 192 or 256, or 100, the level that admits Groth16 over BN254
+    /// (the pairing curve of Ethereum and snarkjs, about 100 bits since the exTNFS attacks; docs/security.md).
+    /// </summary>
     public int SecurityLevel { get; init; } = 128;
 
     /// <summary>The largest serialized envelope the pipeline produces, in bytes; a larger proof fails with <see cref="NexusZeroErrorKind.ProofTooLarge"/>.</summary>
@@ -107,9 +110,9 @@ public sealed record ProtocolConfig
     /// <exception cref="NexusZeroException">A setting is out of range (<see cref="NexusZeroErrorKind.ConfigurationError"/>); the message names it.</exception>
     public void Validate()
     {
-        if (SecurityLevel is not (128 or 192 or 256))
+        if (SecurityLevel is not (100 or 128 or 192 or 256))
         {
-            throw Invalid($"SecurityLevel must be 128, 192 or 256 bits, not {SecurityLevel}.");
+            throw Invalid($"SecurityLevel must be 100, 128, 192 or 256 bits, not {SecurityLevel}.");
         }
 
         if (MaxProofSize <= 0)

@@ -3,7 +3,7 @@ namespace NexusZero.Proofs;
 /// <summary>
 /// Stable identifiers of proof systems; the value is written into every proof envelope and bound into
 /// every Fiat–Shamir transcript. Values are never reused. Ranges: 0x01xx sigma protocols,
-/// 0x02xx range proofs, 0x03xx lattice proofs.
+/// 0x02xx range proofs, 0x03xx lattice proofs, 0x04xx circuit proofs.
 /// </summary>
 public enum ProofSystemId : ushort
 {
@@ -23,4 +23,6 @@ public enum ProofSystemId : ushort
     LatticeKeyPossession = 0x0301,
     /// <summary>Proof of knowledge of short (s1, s2) with t = A·s1 + s2 (Module-LWE).</summary>
     ModuleLweRelation = 0x0302,
+    /// <summary>Groth16 (2016) over BN254 for a rank-1 constraint system, the key pinned by its digest.</summary>
+    Groth16Bn254 = 0x0401,
 }

@@ -43,6 +43,7 @@ public sealed class ProofSystemRegistry
         RangeProofs.BulletproofsRangeProofSystem.Instance,
         Lattice.LatticeKeyPossessionProofSystem.Instance,
         Lattice.ModuleLweProofSystem.Instance,
+        Circuits.Groth16ProofSystem.Instance,
     ]);
 
     /// <summary>The registered systems, ordered by id.</summary>

@@ -19,4 +19,6 @@ public enum StatementKind
     KeyPossession = 7,
     /// <summary>t = A·s1 + s2 with short s1, s2.</summary>
     ModuleLwe = 8,
+    /// <summary>A circuit, named by its verifying key's digest, is satisfied for these public inputs.</summary>
+    Circuit = 9,
 }

@@ -24,4 +24,9 @@ public enum VerificationFailure
     InsufficientSecurity = 7,
     /// <summary>The envelope uses a different parameter set than the one the caller pinned.</summary>
     ParameterSetMismatch = 8,
+    /// <summary>
+    /// The envelope names a verifying key the caller did not pin (a circuit proof verifies only against a key
+    /// the verifier supplies or registered, never one it carries).
+    /// </summary>
+    KeyNotPinned = 9,
 }

@@ -119,7 +119,7 @@ public sealed class ProofPipelineStageTests
     [Fact]
     public void InvalidConfigurationIsRefusedAtConstruction()
     {
-        var error = Assert.Throws<NexusZeroException>(() => NewPipeline(new FakeProofSystem(), ProtocolConfig.Default() with { SecurityLevel = 100 }));
+        var error = Assert.Throws<NexusZeroException>(() => NewPipeline(new FakeProofSystem(), ProtocolConfig.Default() with { SecurityLevel = 112 }));
 
         Assert.Equal(NexusZeroErrorKind.ConfigurationError, error.Kind);
     }

@@ -42,8 +42,9 @@ public static class Groth16DevelopmentSetup
         var (u, v, w) = Groth16Qap.AtTau(system, lagrange);
         Array.Clear(lagrange);
 
-        var g1 = Bn254Encoding.G1Generator;
-        var g2 = Bn254Encoding.G2Generator;
+        // Every point is a multiple of a generator by a secret: constant-time fixed-base tables (FixedBaseTable).
+        var g1 = new FixedBaseTable<Fp, G1Curve>(Bn254Encoding.G1Generator);
+        var g2 = new FixedBaseTable<Fp2, G2Curve>(Bn254Encoding.G2Generator);
         var gammaInverse = gamma.Invert();
         var deltaInverse = delta.Invert();
         var publicCount = system.PublicCount;

@@ -1,0 +1,62 @@
+using NexusZero.Circuits;
+using NexusZero.Circuits.Gadgets;
+
+namespace NexusZero.Proofs.Circuits;
+
+/// <summary>
+/// The circuit of "I know a message of this length whose SHA-256 digest is this": public inputs digestHigh and
+/// digestLow (the digest's first and last 16 bytes, big-endian) and the context binding input; the message
+/// bits private. One circuit, and so one key pair, per message length: the length is part of the statement
+/// through the key. Up to <see cref="MaxSha256PreimageLength"/> bytes (two SHA-256 blocks, about 57,000
+/// constraints; one block, up to 55 bytes, is about 28,000).
+/// </summary>
+public static class PreimageCircuit
+{
+    /// <summary>The longest preimage: 119 bytes, the most that pad into two 64-byte blocks.</summary>
+    public const int MaxSha256PreimageLength = 119;
+
+    /// <summary>The constraint system for preimages of <paramref name="length"/> bytes (no witness).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The length is negative or over <see cref="MaxSha256PreimageLength"/>.</exception>
+    public static ConstraintSystem ForSetup(HashFunction hash, int length) =>
+        Build(CircuitBuilder.ForSetup(), hash, length, ReadOnlyMemory<byte>.Empty, new byte[32]).System;
+
+    /// <summary>The circuit's statement inputs for <paramref name="digest"/>: (digestHigh, digestLow).</summary>
+    /// <exception cref="ArgumentException">The digest is not 32 bytes.</exception>
+    public static FieldElement[] DigestInputs(ReadOnlySpan<byte> digest)
+    {
+        if (digest.Length != 32)
+        {
+            throw new ArgumentException($"A SHA-256 digest is 32 bytes, not {digest.Length}.", nameof(digest));
+        }
+
+        Span<byte> half = stackalloc byte[32];
+        half.Clear();
+        digest[..16].CopyTo(half[16..]);
+        var high = FieldElement.FromBigEndian(half);
+        digest[16..].CopyTo(half[16..]);
+        return [high, FieldElement.FromBigEndian(half)];
+    }
+
+    /// <summary>Builds the circuit; with a proving builder, the witness for <paramref name="preimage"/>.</summary>
+    internal static BuiltCircuit Build(CircuitBuilder builder, HashFunction hash, int length, ReadOnlyMemory<byte> preimage, ReadOnlySpan<byte> digest)
+    {
+        if (hash != HashFunction.Sha256)
+        {
+            throw new ArgumentException($"Preimage circuits exist for SHA-256 only, not {hash}.", nameof(hash));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, MaxSha256PreimageLength);
+        var inputs = DigestInputs(digest);
+        var high = builder.PublicInput("digestHigh", inputs[0]);
+        var low = builder.PublicInput("digestLow", inputs[1]);
+
+        // The context binding input: last, and in no constraint (Groth16ProofSystem sets its value).
+        builder.PublicInput("context", FieldElement.Zero);
+        var bits = builder.MessageBits(preimage, length);
+        var (packedHigh, packedLow) = Sha256Gadget.Pack(builder.Sha256(bits));
+        builder.AssertEqual(packedHigh, high, "digestHigh");
+        builder.AssertEqual(packedLow, low, "digestLow");
+        return builder.Build();
+    }
+}
