@@ -143,8 +143,10 @@ internal sealed class SetFileMember
     [JsonPropertyName("publicKey")]
     public required string PublicKey { get; init; }
 
+    // A setter, not init: the source generator assigns every init-only property in its object initializer,
+    // which would overwrite the documented default of 1 with 0 when the member omits "weight".
     [JsonPropertyName("weight")]
-    public int Weight { get; init; } = 1;
+    public int Weight { get; set; } = 1;
 
     [JsonPropertyName("endpoint")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
