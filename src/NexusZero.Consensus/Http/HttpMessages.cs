@@ -81,6 +81,11 @@ internal sealed class ErrorMessage
 {
     [JsonPropertyName("error")]
     public required string Error { get; init; }
+
+    /// <summary>On a commit conflict (409): the commit digest of the certificate the validator already countersigned.</summary>
+    [JsonPropertyName("signedCertificate")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SignedCertificate { get; set; }
 }
 
 /// <summary>GET /consensus/info reply.</summary>

@@ -91,7 +91,8 @@ public sealed class ValidatorHttpHandler
         }
         catch (CommitConflictException ex)
         {
-            return Error(409, ex.Message);
+            var conflict = new ErrorMessage { Error = ex.Message, SignedCertificate = ex.SignedDigestHex };
+            return new ValidatorHttpResponse(409, WireFormat.Serialize(conflict, ConsensusJsonContext.Default.ErrorMessage));
         }
         catch (IOException ex)
         {

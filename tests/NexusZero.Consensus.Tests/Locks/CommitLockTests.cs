@@ -64,6 +64,45 @@ public sealed class CommitLockTests : IDisposable
         Assert.Equal(CertificateFailure.InsufficientCommitSignatures, CertificateVerifier.Verify(moved.WithCommitSignatures(obtained), _cluster.Set).Failure);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Coordinator_ReportsValidatorsLockedOnAnotherCertificate(bool overHttp)
+    {
+        // A forger got v00..v02 to countersign a re-aggregated certificate for round 1 first.
+        var votes = await VoteAllAsync(round: 1);
+        var forged = Draft(votes.Skip(1).ToArray());
+        foreach (var validator in _cluster.Validators.Take(3))
+        {
+            validator.Countersign(forged);
+        }
+
+        ConsensusResult result;
+        if (overHttp)
+        {
+            var router = new LoopbackRouter();
+            for (var i = 0; i < 4; i++)
+            {
+                router.Add(9100 + i, new NexusZero.Consensus.Http.ValidatorHttpHandler(_cluster.Validators[i]));
+            }
+
+            using var http = new HttpClient(router, disposeHandler: true);
+            var endpoints = _cluster.Ids.Select((id, i) => (id, LoopbackRouter.UriFor(9100 + i))).ToDictionary(p => p.id, p => p.Item2);
+            using var client = new NexusZero.Consensus.Http.HttpConsensusClient(_cluster.Set, endpoints, http);
+            result = await client.ProposeAsync(Cluster.Content());
+        }
+        else
+        {
+            result = await new InProcessConsensusClient(_cluster.Set, _cluster.Validators).ProposeAsync(Cluster.Content());
+        }
+
+        Assert.False(result.IsFinalized);
+        Assert.Equal(ConsensusFailureReason.NotEnoughCommitSignatures, result.FailureReason);
+        Assert.Contains("different certificate", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Equal(["v00", "v01", "v02"], result.CommitConflicts.Select(c => c.ValidatorId).Order(StringComparer.Ordinal));
+        Assert.All(result.CommitConflicts, c => Assert.Equal(Convert.ToHexStringLower(forged.GetCommitDigest()), c.SignedCertificateDigestHex));
+    }
+
     [Fact]
     public async Task HttpCommit_Conflict_Is409NamingTheSignedCertificate()
     {
@@ -74,9 +113,9 @@ public sealed class CommitLockTests : IDisposable
         Assert.Equal(200, handler.HandleCommit(CommitBody(first)).StatusCode);
         var refused = handler.HandleCommit(CommitBody(second));
         Assert.Equal(409, refused.StatusCode);
-        var error = System.Text.Encoding.UTF8.GetString(refused.Body.Span);
-        Assert.Contains("commit conflict", error, StringComparison.Ordinal);
-        Assert.Contains(Convert.ToHexStringLower(first.GetCommitDigest()), error, StringComparison.Ordinal);
+        var error = System.Text.Json.JsonDocument.Parse(refused.Body).RootElement;
+        Assert.Contains("commit conflict", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Convert.ToHexStringLower(first.GetCommitDigest()), error.GetProperty("signedCertificate").GetString());
     }
 
     [Fact]
@@ -145,10 +184,10 @@ public sealed class CommitLockTests : IDisposable
     private Validator NewValidator(ICommitLockStore store) =>
         new(_cluster.Set, _cluster.Ids[0], Cluster.CloneKey(_cluster.Keys[0]), [new FixedEvaluator(0.8, Verdict.Accept)], store);
 
-    private async Task<SignedVote[]> VoteAllAsync()
+    private async Task<SignedVote[]> VoteAllAsync(ulong round = 5)
     {
         var content = Cluster.Content();
-        var proposal = new Proposal(_cluster.Set.SetId, content.ToSubject(), 5, DateTimeOffset.UtcNow.AddMinutes(1));
+        var proposal = new Proposal(_cluster.Set.SetId, content.ToSubject(), round, DateTimeOffset.UtcNow.AddMinutes(1));
         var votes = new List<SignedVote>();
         foreach (var validator in _cluster.Validators)
         {
