@@ -14,17 +14,6 @@ internal sealed class CommitLockTable
         _maxLocks = maxLocks;
     }
 
-    public IReadOnlyDictionary<CommitLockKey, (byte[] Digest, DateTimeOffset ExpiresAt)> Snapshot
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return new Dictionary<CommitLockKey, (byte[] Digest, DateTimeOffset ExpiresAt)>(_locks);
-            }
-        }
-    }
-
     public void Restore(CommitLockKey key, byte[] digest, DateTimeOffset expiresAt)
     {
         lock (_gate)

@@ -172,7 +172,34 @@ public sealed class CommitLockTests : IDisposable
     {
         var path = Path.Combine(_directory, "big.locks");
         File.WriteAllBytes(path, new byte[FileCommitLockStore.MaxFileBytes + 1]);
-        Assert.ThrowsAny<Exception>(() => new FileCommitLockStore(path));
+        Assert.Throws<FormatException>(() => new FileCommitLockStore(path));
+    }
+
+    [Fact]
+    public void FullTable_RefusesNewLocks_UntilOneExpires_AndKeepsLiveOnes()
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(56));
+        var table = new CommitLockTable(clock, maxLocks: 2);
+        var key = new CommitLockKey(new string('a', 64), new string('b', 64), 1);
+        table.LockOrGet(key, new byte[32], clock.GetUtcNow().AddMinutes(1), persist: null);
+        table.LockOrGet(key with { Round = 2 }, new byte[32], clock.GetUtcNow().AddMinutes(5), persist: null);
+        Assert.Throws<IOException>(() => table.LockOrGet(key with { Round = 3 }, new byte[32], clock.GetUtcNow().AddMinutes(5), persist: null));
+
+        // A live lock is still answered while the table is full.
+        Assert.Equal(new byte[32], table.LockOrGet(key, Enumerable.Repeat((byte)7, 32).ToArray(), clock.GetUtcNow().AddMinutes(1), persist: null));
+
+        clock.Now = clock.Now.AddMinutes(2);
+        table.LockOrGet(key with { Round = 3 }, new byte[32], clock.GetUtcNow().AddMinutes(5), persist: null);
+    }
+
+    [Fact]
+    public void FailedPersist_LeavesNoLock()
+    {
+        var table = new CommitLockTable(TimeProvider.System, maxLocks: 4);
+        var key = new CommitLockKey(new string('a', 64), new string('b', 64), 1);
+        Assert.Throws<IOException>(() => table.LockOrGet(key, new byte[32], DateTimeOffset.UtcNow.AddMinutes(1), _ => throw new IOException("disk full")));
+        var other = Enumerable.Repeat((byte)9, 32).ToArray();
+        Assert.Equal(other, table.LockOrGet(key, other, DateTimeOffset.UtcNow.AddMinutes(1), persist: null));
     }
 
     public void Dispose()
