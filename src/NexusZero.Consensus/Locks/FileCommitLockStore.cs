@@ -8,7 +8,8 @@ namespace NexusZero.Consensus.Locks;
 /// Commit locks kept in a file so they survive a restart. Every new lock rewrites the file as a temporary file
 /// beside it, flushed to disk, then renamed over the old one, so a crash leaves either the old or the new set
 /// of locks and never a torn one. Expired locks are dropped at each write; the file holds at most
-/// <see cref="MaxLocks"/> lines (format in docs/formats.md, "Commit locks").
+/// <see cref="MaxLocks"/> lines (format in docs/formats.md, "Commit locks"). One store per file and per
+/// process: two processes writing the same file would each overwrite the other's locks.
 /// </summary>
 public sealed class FileCommitLockStore : ICommitLockStore
 {
