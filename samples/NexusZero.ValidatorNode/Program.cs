@@ -3,12 +3,16 @@ using NexusZero.Consensus;
 using NexusZero.Consensus.Evaluation;
 using NexusZero.Consensus.Http;
 using NexusZero.Consensus.Keys;
+using NexusZero.Consensus.Locks;
 using NexusZero.ValidatorNode;
 
 // One validator per process. Usage:
 //   NexusZero.ValidatorNode keygen --id v1 --out v1.key.json
 //   NexusZero.ValidatorNode --key v1.key.json --validators set.json [--urls http://127.0.0.1:5081]
 //                           [--min-metrics fidelity=0.5,stability=0.3] [--verify-proofs true] [--evaluation-delay-ms 0]
+//                           [--commit-locks FILE]
+// --urls http://127.0.0.1:0 binds a free port; the node prints "listening on URL" as one stdout line once it
+// accepts requests, for each address it bound.
 if (args.Length > 0 && args[0] == "keygen")
 {
     return KeyGeneration.Run(args[1..]);
@@ -48,7 +52,9 @@ try
         evaluators.Add(new DelayEvaluator(TimeSpan.FromMilliseconds(delay)));
     }
 
-    validator = new Validator(set, id, key, evaluators);
+    var lockPath = builder.Configuration["commit-locks"];
+    var commitLocks = lockPath is null ? (ICommitLockStore)new InMemoryCommitLockStore() : new FileCommitLockStore(lockPath);
+    validator = new Validator(set, id, key, evaluators, commitLocks);
 }
 catch (Exception ex) when (ex is FormatException or IOException or ArgumentException or UnauthorizedAccessException)
 {
@@ -61,15 +67,35 @@ var app = builder.Build();
 app.MapGet(ValidatorHttpHandler.InfoPath, (HttpContext context) => Respond(context, handler.HandleInfo()));
 app.MapPost(ValidatorHttpHandler.VotePath, async (HttpContext context) =>
 {
+    if (!ValidatorHttpHandler.IsJsonContentType(context.Request.ContentType))
+    {
+        await Respond(context, ValidatorHttpHandler.UnsupportedMediaType(context.Request.ContentType));
+        return;
+    }
+
     var body = await RequestBody.ReadAsync(context);
     await Respond(context, body is null ? TooLarge() : await handler.HandleVoteAsync(body, context.RequestAborted));
 });
 app.MapPost(ValidatorHttpHandler.CommitPath, async (HttpContext context) =>
 {
+    if (!ValidatorHttpHandler.IsJsonContentType(context.Request.ContentType))
+    {
+        await Respond(context, ValidatorHttpHandler.UnsupportedMediaType(context.Request.ContentType));
+        return;
+    }
+
     var body = await RequestBody.ReadAsync(context);
     await Respond(context, body is null ? TooLarge() : handler.HandleCommit(body));
 });
-await app.RunAsync();
+await app.StartAsync();
+foreach (var address in app.Urls)
+{
+    // After StartAsync the addresses are the bound ones, so a port of 0 shows the port the system chose.
+    Console.Out.WriteLine($"listening on {address}");
+}
+
+Console.Out.Flush();
+await app.WaitForShutdownAsync();
 validator.Dispose();
 return 0;
 

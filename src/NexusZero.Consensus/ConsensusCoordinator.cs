@@ -70,24 +70,26 @@ internal sealed class ConsensusCoordinator
         var median = ScoreAggregation.WeightedLowerMedian(votes.Select(v => (v.Vote.Score, Weight(v.Vote.ValidatorId))).ToArray());
         var draft = new QuorumCertificate(_set.Scheme.Id, _set.SetId, proposal.Subject, round, verdict.Value, median, votes, []);
         machine.MoveTo(RoundState.Committing);
-        var commits = await CollectCommitsAsync(draft, pool, cancellationToken).ConfigureAwait(false);
+        var conflicts = new System.Collections.Concurrent.ConcurrentQueue<CommitConflict>();
+        var commits = await CollectCommitsAsync(draft, pool, conflicts, cancellationToken).ConfigureAwait(false);
         if (commits is null)
         {
-            return Fail(machine, proposal, pool, ConsensusFailureReason.NotEnoughCommitSignatures, $"Fewer than weight {_set.QuorumWeight} of validators countersigned within {_options.CommitTimeout.TotalMilliseconds} ms.", started);
+            var conflicted = conflicts.IsEmpty ? string.Empty : $" {conflicts.Count} refused: they had countersigned a different certificate for this proposal and round.";
+            return Fail(machine, proposal, pool, ConsensusFailureReason.NotEnoughCommitSignatures, $"Fewer than weight {_set.QuorumWeight} of validators countersigned within {_options.CommitTimeout.TotalMilliseconds} ms.{conflicted}", started, [.. conflicts]);
         }
 
         machine.MoveTo(RoundState.Finalized);
         var elapsed = Stopwatch.GetElapsedTime(started);
         ConsensusMetrics.RoundDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", "finalized"));
-        return new ConsensusResult(proposal, machine.History, draft.WithCommitSignatures(commits), ConsensusFailureReason.None, null, pool.Evidence, pool.Rejected, elapsed);
+        return new ConsensusResult(proposal, machine.History, draft.WithCommitSignatures(commits), ConsensusFailureReason.None, null, pool.Evidence, pool.Rejected, elapsed) { CommitConflicts = [.. conflicts] };
     }
 
-    private static ConsensusResult Fail(RoundStateMachine machine, Proposal proposal, VotePool pool, ConsensusFailureReason reason, string message, long started)
+    private static ConsensusResult Fail(RoundStateMachine machine, Proposal proposal, VotePool pool, ConsensusFailureReason reason, string message, long started, IReadOnlyList<CommitConflict>? conflicts = null)
     {
         machine.MoveTo(RoundState.Failed);
         var elapsed = Stopwatch.GetElapsedTime(started);
         ConsensusMetrics.RoundDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", "failed"));
-        return new ConsensusResult(proposal, machine.History, null, reason, message, pool.Evidence, pool.Rejected, elapsed);
+        return new ConsensusResult(proposal, machine.History, null, reason, message, pool.Evidence, pool.Rejected, elapsed) { CommitConflicts = conflicts ?? [] };
     }
 
     private int Weight(string id)
@@ -213,7 +215,7 @@ internal sealed class ConsensusCoordinator
     /// other validators from re-verifying every vote.
     /// </summary>
     /// <returns>The commit signatures in id order, or null when a quorum did not countersign in time.</returns>
-    private async Task<List<CommitSignature>?> CollectCommitsAsync(QuorumCertificate draft, VotePool pool, CancellationToken cancellationToken)
+    private async Task<List<CommitSignature>?> CollectCommitsAsync(QuorumCertificate draft, VotePool pool, System.Collections.Concurrent.ConcurrentQueue<CommitConflict> conflicts, CancellationToken cancellationToken)
     {
         var payload = draft.GetCommitPayload();
         var order = _channels.Where(c => !pool.IsExcluded(c.ValidatorId)).OrderBy(c => pool.HasVoteFrom(c.ValidatorId) ? 0 : 1).ToArray();
@@ -235,6 +237,11 @@ internal sealed class ConsensusCoordinator
                     try
                     {
                         replies.Writer.TryWrite((channel, await channel.RequestCommitAsync(draft, committing.Token).ConfigureAwait(false)));
+                    }
+                    catch (CommitConflictException conflict)
+                    {
+                        conflicts.Enqueue(new CommitConflict(channel.ValidatorId, conflict.SignedDigestHex, conflict.RequestedDigestHex));
+                        replies.Writer.TryWrite((channel, null));
                     }
                     catch (Exception)
                     {

@@ -55,4 +55,7 @@ public sealed class ConsensusResult
 
     /// <summary>How long the round took.</summary>
     public TimeSpan Elapsed { get; }
+
+    /// <summary>Validators that refused to countersign because they had countersigned a different certificate for this set, proposal and round.</summary>
+    public IReadOnlyList<CommitConflict> CommitConflicts { get; internal init; } = [];
 }

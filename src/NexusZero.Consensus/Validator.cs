@@ -1,5 +1,6 @@
 using NexusZero.Consensus.Certificates;
 using NexusZero.Consensus.Evaluation;
+using NexusZero.Consensus.Locks;
 using NexusZero.Consensus.Messages;
 using NexusZero.Consensus.Signing;
 using NexusZero.Consensus.Validators;
@@ -9,7 +10,10 @@ namespace NexusZero.Consensus;
 /// <summary>
 /// An honest validator: evaluates proposals with its evaluators, signs one vote per (proposal, round) and
 /// countersigns certificates that verify. Asked twice for the same proposal and round it returns the vote it
-/// already signed, so retries never make it equivocate. Owns its key: dispose the validator to wipe it.
+/// already signed, so retries never make it equivocate. It countersigns at most one certificate per (validator
+/// set, proposal, round), remembered in its <see cref="ICommitLockStore"/>; a different certificate for a round
+/// it already countersigned is refused with <see cref="CommitConflictException"/>. Owns its key: dispose the
+/// validator to wipe it.
 /// </summary>
 public sealed class Validator : IDisposable
 {
@@ -18,6 +22,7 @@ public sealed class Validator : IDisposable
     private readonly ISigningKey _key;
     private readonly IQualityEvaluator[] _evaluators;
     private readonly TimeProvider _time;
+    private readonly ICommitLockStore _commitLocks;
     private readonly Dictionary<(string Digest, ulong Round), SignedVote> _votes = [];
     private readonly Queue<(string Digest, ulong Round)> _voteOrder = new();
     private readonly Lock _gate = new();
@@ -30,6 +35,19 @@ public sealed class Validator : IDisposable
     /// <param name="timeProvider">The clock for deadlines; the system clock when null.</param>
     /// <exception cref="ArgumentException">The id is not in the set, the key does not match, or no evaluators.</exception>
     public Validator(ValidatorSet set, string id, ISigningKey key, IEnumerable<IQualityEvaluator> evaluators, TimeProvider? timeProvider = null)
+        : this(set, id, key, evaluators, commitLocks: null, timeProvider)
+    {
+    }
+
+    /// <summary>Creates a validator that keeps its commit locks in <paramref name="commitLocks"/>.</summary>
+    /// <param name="set">The validator set it belongs to.</param>
+    /// <param name="id">Its id in the set.</param>
+    /// <param name="key">Its signing key, matching the set's public key for <paramref name="id"/>; the validator takes ownership.</param>
+    /// <param name="evaluators">At least one evaluator.</param>
+    /// <param name="commitLocks">Where commit locks are kept (a <see cref="FileCommitLockStore"/> survives restarts); in memory when null.</param>
+    /// <param name="timeProvider">The clock for deadlines; the system clock when null.</param>
+    /// <exception cref="ArgumentException">The id is not in the set, the key does not match, or no evaluators.</exception>
+    public Validator(ValidatorSet set, string id, ISigningKey key, IEnumerable<IQualityEvaluator> evaluators, ICommitLockStore? commitLocks, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(key);
@@ -54,7 +72,14 @@ public sealed class Validator : IDisposable
         Id = id;
         _key = key;
         _time = timeProvider ?? TimeProvider.System;
+        _commitLocks = commitLocks ?? new InMemoryCommitLockStore(_time);
     }
+
+    /// <summary>
+    /// How long a commit lock is kept after the countersignature: the lifetime of a round as far as locking goes.
+    /// Certificates carry no deadline, so the lock outlives any proposal deadline a coordinator would set.
+    /// </summary>
+    public static TimeSpan CommitLockLifetime { get; } = TimeSpan.FromDays(7);
 
     /// <summary>The validator's id.</summary>
     public string Id { get; }
@@ -122,6 +147,8 @@ public sealed class Validator : IDisposable
     /// <param name="certificate">The certificate (its commit signatures are ignored).</param>
     /// <returns>This validator's commit signature.</returns>
     /// <exception cref="ValidatorRefusedException">The certificate does not verify; the message says why.</exception>
+    /// <exception cref="CommitConflictException">This validator already countersigned a different certificate for the same set, proposal and round.</exception>
+    /// <exception cref="IOException">The commit lock could not be persisted; nothing was signed.</exception>
     public CommitSignature Countersign(QuorumCertificate certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
@@ -129,6 +156,16 @@ public sealed class Validator : IDisposable
         if (!result.IsValid)
         {
             throw new ValidatorRefusedException($"Not countersigning: {result.Reason}");
+        }
+
+        // Lock before signing: a second, different certificate for this round (say, re-aggregated from a subset
+        // of the votes so the median moves) must never get this validator's signature.
+        var digest = certificate.GetCommitDigest();
+        var key = new CommitLockKey(ValidatorSet.SetIdHex, Convert.ToHexStringLower(certificate.ProposalDigest), certificate.Round);
+        var locked = _commitLocks.LockOrGet(key, digest, _time.GetUtcNow() + CommitLockLifetime);
+        if (!locked.AsSpan().SequenceEqual(digest))
+        {
+            throw new CommitConflictException(Id, key, locked, digest);
         }
 
         return new CommitSignature(Id, _key.Sign(certificate.GetCommitPayload()));

@@ -222,9 +222,12 @@ public sealed class QuorumCertificate
         var writer = new CanonicalWriter(96);
         writer.WriteLabel(DomainLabels.Commit);
         writer.WriteBytes(_setId);
-        writer.WriteBytes(SHA256.HashData(Encode(includeCommits: false)));
+        writer.WriteBytes(GetCommitDigest());
         return writer.ToArray();
     }
+
+    /// <summary>SHA-256 of the encoding without commits: what a commit signature certifies (votes, aggregate, verdict).</summary>
+    internal byte[] GetCommitDigest() => SHA256.HashData(Encode(includeCommits: false));
 
     private byte[] Encode(bool includeCommits)
     {

@@ -81,6 +81,11 @@ internal sealed class ErrorMessage
 {
     [JsonPropertyName("error")]
     public required string Error { get; init; }
+
+    /// <summary>On a commit conflict (409): the commit digest of the certificate the validator already countersigned.</summary>
+    [JsonPropertyName("signedCertificate")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SignedCertificate { get; set; }
 }
 
 /// <summary>GET /consensus/info reply.</summary>
@@ -143,8 +148,10 @@ internal sealed class SetFileMember
     [JsonPropertyName("publicKey")]
     public required string PublicKey { get; init; }
 
+    // A setter, not init: the source generator assigns every init-only property in its object initializer,
+    // which would overwrite the documented default of 1 with 0 when the member omits "weight".
     [JsonPropertyName("weight")]
-    public int Weight { get; init; } = 1;
+    public int Weight { get; set; } = 1;
 
     [JsonPropertyName("endpoint")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

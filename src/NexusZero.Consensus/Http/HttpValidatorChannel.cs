@@ -17,6 +17,8 @@ internal sealed class HttpValidatorChannel : IValidatorChannel
     // One serialized request per proposal, shared by all channels of a round.
     private static readonly ConditionalWeakTable<Proposal, byte[]> RequestBodies = [];
 
+    private const int MaxErrorReplyBytes = 64 * 1024;
+
     private readonly HttpClient _http;
     private readonly Uri _baseUri;
     private readonly ConsensusOptions _options;
@@ -43,7 +45,17 @@ internal sealed class HttpValidatorChannel : IValidatorChannel
     {
         var request = new CommitRequestMessage { Certificate = Convert.ToBase64String(certificate.ToBytes()) };
         var body = WireFormat.Serialize(request, ConsensusJsonContext.Default.CommitRequestMessage);
-        var reply = await PostAsync(ValidatorHttpHandler.CommitPath, body, QuorumCertificateLimits.MaxCommitReplyBytes, cancellationToken).ConfigureAwait(false);
+        byte[] reply;
+        try
+        {
+            reply = await PostAsync(ValidatorHttpHandler.CommitPath, body, QuorumCertificateLimits.MaxCommitReplyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RefusedException refused) when (ConflictDigest(refused.Body) is { } signed)
+        {
+            var key = new Locks.CommitLockKey(Convert.ToHexStringLower(certificate.SetId), Convert.ToHexStringLower(certificate.ProposalDigest), certificate.Round);
+            throw new CommitConflictException(ValidatorId, key, signed, certificate.GetCommitDigest());
+        }
+
         return WireFormat.FromMessage(WireFormat.Deserialize(reply, ConsensusJsonContext.Default.CommitReplyMessage, "commit reply"));
     }
 
@@ -64,6 +76,12 @@ internal sealed class HttpValidatorChannel : IValidatorChannel
                     return await ReadBoundedAsync(response, maxReplyBytes, timeout.Token).ConfigureAwait(false);
                 }
 
+                if (response.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // A refusal may say why in a structured way (a commit conflict names the signed certificate).
+                    throw new RefusedException(ValidatorId, await ReadBoundedAsync(response, MaxErrorReplyBytes, timeout.Token).ConfigureAwait(false));
+                }
+
                 if ((int)response.StatusCode < 500 || attempt >= _options.MaxAttempts)
                 {
                     // 4xx is a definite answer (malformed or refused); retrying would not change it.
@@ -76,6 +94,19 @@ internal sealed class HttpValidatorChannel : IValidatorChannel
 
             var backoff = _options.InitialBackoff * Math.Pow(2, attempt - 1);
             await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static byte[]? ConflictDigest(byte[] body)
+    {
+        try
+        {
+            var error = WireFormat.Deserialize(body, ConsensusJsonContext.Default.ErrorMessage, "refusal");
+            return error.SignedCertificate is { Length: 64 } hex && hex.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(hex) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
         }
     }
 

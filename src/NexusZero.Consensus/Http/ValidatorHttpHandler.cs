@@ -63,7 +63,8 @@ public sealed class ValidatorHttpHandler
 
     /// <summary>Handles POST /consensus/commit.</summary>
     /// <param name="body">The request body.</param>
-    /// <returns>200 with the commit signature, 400 when malformed, 409 when the certificate does not verify.</returns>
+    /// <returns>200 with the commit signature, 400 when malformed, 409 when the certificate does not verify or
+    /// conflicts with one already countersigned for the round (the body names that one), 503 when the lock could not be stored.</returns>
     public ValidatorHttpResponse HandleCommit(ReadOnlySpan<byte> body)
     {
         QuorumCertificate certificate;
@@ -88,6 +89,15 @@ public sealed class ValidatorHttpHandler
         {
             return Error(409, ex.Message);
         }
+        catch (CommitConflictException ex)
+        {
+            var conflict = new ErrorMessage { Error = ex.Message, SignedCertificate = ex.SignedDigestHex };
+            return new ValidatorHttpResponse(409, WireFormat.Serialize(conflict, ConsensusJsonContext.Default.ErrorMessage));
+        }
+        catch (IOException ex)
+        {
+            return Error(503, $"commit lock not persisted, nothing signed: {ex.Message}");
+        }
     }
 
     /// <summary>Handles GET /consensus/info.</summary>
@@ -111,6 +121,34 @@ public sealed class ValidatorHttpHandler
     /// <returns>The reply.</returns>
     public static ValidatorHttpResponse Error(int statusCode, string message) =>
         new(statusCode, WireFormat.Serialize(new ErrorMessage { Error = message }, ConsensusJsonContext.Default.ErrorMessage));
+
+    /// <summary>
+    /// True when a request's Content-Type is <c>application/json</c>, with or without parameters such as
+    /// <c>charset=utf-8</c>. Hosts must answer anything else with <see cref="UnsupportedMediaType"/> before reading
+    /// the body: a browser sends <c>text/plain</c>, form types or no type cross-site without a preflight, so a
+    /// validator that accepted them could be driven by any web page that can reach it.
+    /// </summary>
+    /// <param name="contentType">The Content-Type header value, or null when absent.</param>
+    /// <returns>Whether the media type is application/json.</returns>
+    public static bool IsJsonContentType(string? contentType)
+    {
+        if (contentType is null)
+        {
+            return false;
+        }
+
+        var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
+        var mediaType = (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
+        return string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The 415 reply for a request whose media type is not application/json.</summary>
+    /// <param name="contentType">The Content-Type it had, or null.</param>
+    /// <returns>The reply.</returns>
+    public static ValidatorHttpResponse UnsupportedMediaType(string? contentType) =>
+        Error(415, contentType is null
+            ? "Content-Type: missing; requests must be application/json."
+            : "Content-Type: must be application/json.");
 
     private static void CheckSize(int length)
     {

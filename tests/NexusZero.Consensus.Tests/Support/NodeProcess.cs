@@ -1,24 +1,25 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 
 namespace NexusZero.Consensus.Tests.Support;
 
-/// <summary>A ValidatorNode process on 127.0.0.1 at a port chosen free at run time.</summary>
+/// <summary>
+/// A ValidatorNode process on 127.0.0.1 bound to port 0: the node picks a free port and prints
+/// "listening on URL" on stdout, which is where the test learns it (no port race).
+/// </summary>
 internal sealed class NodeProcess : IDisposable
 {
-    private readonly Process _process;
+    private const string ListeningPrefix = "listening on ";
 
-    private NodeProcess(Process process, int port)
+    private readonly Process _process;
+    private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private NodeProcess(Process process)
     {
         _process = process;
-        Port = port;
     }
 
-    public int Port { get; }
-
-    public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
+    public Uri BaseUri => _address.Task.IsCompletedSuccessfully ? _address.Task.Result : throw new InvalidOperationException("The node has not printed its address yet.");
 
     public bool HasExited => _process.HasExited;
 
@@ -32,65 +33,59 @@ internal sealed class NodeProcess : IDisposable
         }
     }
 
-    public static int FreeLoopbackPort()
+    public static NodeProcess Start(string keyPath, string setPath, int evaluationDelayMs, params string[] extraArgs)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static NodeProcess Start(string keyPath, string setPath, int evaluationDelayMs)
-    {
-        var port = FreeLoopbackPort();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { NodeDll, "--urls", $"http://127.0.0.1:{port}", "--key", keyPath, "--validators", setPath, "--evaluation-delay-ms", evaluationDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--min-metrics", "fidelity=0.5" })
+        foreach (var arg in new[] { NodeDll, "--urls", "http://127.0.0.1:0", "--key", keyPath, "--validators", setPath, "--evaluation-delay-ms", evaluationDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--min-metrics", "fidelity=0.5" }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        var node = new NodeProcess(process);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && line.StartsWith(ListeningPrefix, StringComparison.Ordinal) && Uri.TryCreate(line[ListeningPrefix.Length..].TrimEnd('/') + "/", UriKind.Absolute, out var uri))
+            {
+                node._address.TrySetResult(uri);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new NodeProcess(process, port);
+        return node;
     }
 
     public static (int ExitCode, string Output, string Error) RunToEnd(TimeSpan timeout, params string[] args) =>
         ProcessRunner.Run("dotnet", timeout, args);
 
+    /// <summary>Waits for the address line, printed once the node accepts requests.</summary>
     public async Task WaitUntilReadyAsync(HttpClient http, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
+            if (_address.Task.IsCompletedSuccessfully)
+            {
+                using var response = await http.GetAsync(new Uri(BaseUri, "consensus/info"));
+                response.EnsureSuccessStatusCode();
+                return;
+            }
+
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The validator node on port {Port} exited with code {_process.ExitCode}.");
+                throw new InvalidOperationException($"The validator node exited with code {_process.ExitCode} before printing its address.");
             }
 
-            try
-            {
-                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-                using var response = await http.GetAsync(new Uri(BaseUri, "consensus/info"), cts.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
-            {
-            }
-
-            await Task.Delay(100);
+            await Task.WhenAny(_address.Task, Task.Delay(100));
         }
 
-        throw new TimeoutException($"The validator node on port {Port} was not ready within {timeout}.");
+        throw new TimeoutException($"The validator node did not print its address within {timeout}.");
     }
 
     public void Kill()
