@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using NexusZero.Consensus.Messages;
@@ -22,6 +23,16 @@ internal static class WireFormat
             throw new FormatException($"{what}: malformed JSON at {ex.Path ?? "$"}: {FirstSentence(ex.Message)}", ex);
         }
     }
+
+    /// <summary>
+    /// The same messages for files people read and edit (key files, set files, printed entries): '+', '/', '&lt;',
+    /// '&gt;', '&amp;' and non-ASCII are written as themselves rather than <c>\u002B</c>-style escapes. These
+    /// files are never embedded in HTML, which is what the default escaping guards against.
+    /// </summary>
+    public static ConsensusJsonContext Readable { get; } = new(new JsonSerializerOptions(ConsensusJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     public static byte[] Serialize<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
 

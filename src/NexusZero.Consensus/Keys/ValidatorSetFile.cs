@@ -112,6 +112,6 @@ public sealed class ValidatorSetFile
                 Endpoint = endpoints is not null && endpoints.TryGetValue(m.Id, out var uri) ? uri.ToString() : null,
             }).ToList(),
         };
-        return WireFormat.Serialize(message, ConsensusJsonContext.Default.SetFileMessage);
+        return WireFormat.Serialize(message, WireFormat.Readable.SetFileMessage);
     }
 }
