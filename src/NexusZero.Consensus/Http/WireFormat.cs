@@ -19,8 +19,8 @@ internal static class WireFormat
         }
         catch (JsonException ex)
         {
-            // The JSON path and the reader's message name what is wrong; the input is never echoed.
-            throw new FormatException($"{what}: malformed JSON at {ex.Path ?? "$"}: {FirstSentence(ex.Message)}", ex);
+            // The JSON path and the rule name what is wrong; the input is never echoed.
+            throw new FormatException($"{what}: {ErrorText.Of(ex)}", ex);
         }
     }
 
@@ -74,7 +74,7 @@ internal static class WireFormat
         }
         catch (ArgumentException ex)
         {
-            throw new FormatException($"content: {ex.Message}", ex);
+            throw new FormatException($"content: {ErrorText.Of(ex)}", ex);
         }
 
         return (new Proposal(setId, content.ToSubject(), message.Round, deadline), content);
@@ -113,7 +113,7 @@ internal static class WireFormat
         }
         catch (ArgumentException ex)
         {
-            throw new FormatException($"vote: {ex.Message}", ex);
+            throw new FormatException($"vote: {ErrorText.Of(ex)}", ex);
         }
     }
 
@@ -126,7 +126,7 @@ internal static class WireFormat
         }
         catch (ArgumentException ex)
         {
-            throw new FormatException($"validatorId: {ex.Message}", ex);
+            throw new FormatException($"validatorId: {ErrorText.Of(ex)}", ex);
         }
     }
 
@@ -163,11 +163,5 @@ internal static class WireFormat
         {
             throw new FormatException($"{field}: not base64.", ex);
         }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
     }
 }

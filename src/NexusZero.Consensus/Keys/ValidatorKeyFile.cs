@@ -151,7 +151,7 @@ public static class ValidatorKeyFile
         }
         catch (ArgumentException ex)
         {
-            throw new FormatException($"key file: {ex.Message}", ex);
+            throw new FormatException($"key file: privateKey: {ErrorText.Of(ex)}", ex);
         }
         finally
         {

@@ -88,7 +88,7 @@ public sealed class ValidatorSetFile
         }
         catch (ArgumentException ex)
         {
-            throw new FormatException($"validator-set file: {ex.Message}", ex);
+            throw new FormatException($"validator-set file: {ErrorText.Of(ex)}", ex);
         }
     }
 
