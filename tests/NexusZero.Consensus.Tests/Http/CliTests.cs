@@ -144,6 +144,33 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, NodeProcess.RunToEnd(Timeout, [Cli, "validator", "set", "add", .. keys, "--out", setPath]).ExitCode);
     }
 
+    [Theory]
+    [InlineData("\"weight\":0", "weight")]
+    [InlineData("\"weight\":\"x\"", "weight")]
+    [InlineData("\"weight\":1,\"extra\":1", "extra")]
+    public void CliErrors_NameTheField_WithoutRuntimeSuffixes(string member, string field)
+    {
+        using var cluster = new Cluster(4);
+        var good = Encoding.UTF8.GetString(ValidatorSetFile.Serialize(cluster.Set));
+        var bad = Write("bad-set.json", Encoding.UTF8.GetBytes(good.Replace("\"weight\":1", member, StringComparison.Ordinal)));
+        var cert = Write("any.bin", [1, 2, 3]);
+        foreach (var run in new[]
+        {
+            NodeProcess.RunToEnd(Timeout, Cli, "consensus", "verify", cert, "--validators", bad),
+            NodeProcess.RunToEnd(Timeout, Cli, "validator", "keygen", "--id", "bad id", "--out", Path.Combine(_directory, "k.json")),
+        })
+        {
+            Assert.Equal(2, run.ExitCode);
+            foreach (var noise in new[] { "(Parameter", "Actual value was", "System.", "NexusZero.", "Exception" })
+            {
+                Assert.DoesNotContain(noise, run.Error, StringComparison.Ordinal);
+            }
+        }
+
+        var verify = NodeProcess.RunToEnd(Timeout, Cli, "consensus", "verify", cert, "--validators", bad);
+        Assert.Contains(field, verify.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void LibraryWrittenFiles_HoldNoJsonEscapes()
     {
