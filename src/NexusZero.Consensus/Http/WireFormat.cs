@@ -20,7 +20,7 @@ internal static class WireFormat
         catch (JsonException ex)
         {
             // The JSON path and the rule name what is wrong; the input is never echoed.
-            throw new FormatException($"{what}: {ErrorText.Of(ex)}", ex);
+            throw new FormatException($"{what}: malformed JSON at {ErrorText.Of(ex)}", ex);
         }
     }
 
