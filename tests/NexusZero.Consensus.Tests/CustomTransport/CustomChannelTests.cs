@@ -11,6 +11,20 @@ namespace NexusZero.Consensus.Tests.CustomTransport;
 public sealed class CustomChannelTests
 {
     [Fact]
+    public void TheTransportSeam_IsPublic()
+    {
+        // The test project sees internals, so the compiler alone would not notice a seam turning internal again.
+        Assert.True(typeof(IValidatorChannel).IsPublic);
+        Assert.True(typeof(ConsensusClient).IsPublic);
+        Assert.True(typeof(ConsensusClient).GetConstructor([typeof(NexusZero.Consensus.Validators.ValidatorSet), typeof(IEnumerable<IValidatorChannel>), typeof(ConsensusOptions)])!.IsPublic);
+        Assert.True(typeof(QuorumCertificate).GetMethod(nameof(QuorumCertificate.GetCommitPayload))!.IsPublic);
+        Assert.True(typeof(Vote).GetMethod(nameof(Vote.GetSigningPayload))!.IsPublic);
+        Assert.True(typeof(CertificateVerifier).GetMethod(nameof(CertificateVerifier.VerifyVotes), [typeof(QuorumCertificate), typeof(NexusZero.Consensus.Validators.ValidatorSet)])!.IsPublic);
+        Assert.True(typeof(VoteRejection).IsPublic);
+        Assert.True(typeof(ConsensusResult).GetProperty(nameof(ConsensusResult.UnansweredValidators))!.GetMethod!.IsPublic);
+    }
+
+    [Fact]
     public async Task ACustomChannel_DrivesARoundToACertificateThatVerifies()
     {
         using var cluster = new Cluster(4);
