@@ -31,9 +31,28 @@ internal static class CliRunner
         }
         catch (Exception ex) when (ex is NexusZeroException or FormatException or IOException or ArgumentException or UnauthorizedAccessException)
         {
-            error.WriteLine($"nexuszero: {OneLine(ex.Message)}");
+            error.WriteLine($"nexuszero: {OneLine(Plain(ex))}");
             return ExitCodes.UsageOrMalformed;
         }
+    }
+
+    // The runtime appends " (Parameter 'x')" and "Actual value was …" to argument exceptions: noise to an
+    // operator, who needs the field and the rule the message itself states.
+    private static string Plain(Exception ex)
+    {
+        var message = ex.Message;
+        if (ex is ArgumentOutOfRangeException && message.IndexOf("Actual value was", StringComparison.Ordinal) is var actual and >= 0)
+        {
+            message = message[..actual];
+        }
+
+        message = message.TrimEnd();
+        if (ex is ArgumentException { ParamName: { } name } && message.EndsWith($"(Parameter '{name}')", StringComparison.Ordinal))
+        {
+            message = message[..^$"(Parameter '{name}')".Length].TrimEnd();
+        }
+
+        return message;
     }
 
     // Parser messages can span lines (e.g. a list of allowed values); stderr gets exactly one line.

@@ -81,7 +81,7 @@ internal sealed class ConsensusCoordinator
         machine.MoveTo(RoundState.Finalized);
         var elapsed = Stopwatch.GetElapsedTime(started);
         ConsensusMetrics.RoundDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", "finalized"));
-        return new ConsensusResult(proposal, machine.History, draft.WithCommitSignatures(commits), ConsensusFailureReason.None, null, pool.Evidence, pool.Rejected, elapsed) { CommitConflicts = [.. conflicts] };
+        return new ConsensusResult(proposal, machine.History, draft.WithCommitSignatures(commits), ConsensusFailureReason.None, null, pool.Evidence, pool.Rejected, pool.Unanswered, elapsed) { CommitConflicts = [.. conflicts] };
     }
 
     private static ConsensusResult Fail(RoundStateMachine machine, Proposal proposal, VotePool pool, ConsensusFailureReason reason, string message, long started, IReadOnlyList<CommitConflict>? conflicts = null)
@@ -89,7 +89,7 @@ internal sealed class ConsensusCoordinator
         machine.MoveTo(RoundState.Failed);
         var elapsed = Stopwatch.GetElapsedTime(started);
         ConsensusMetrics.RoundDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", "failed"));
-        return new ConsensusResult(proposal, machine.History, null, reason, message, pool.Evidence, pool.Rejected, elapsed) { CommitConflicts = conflicts ?? [] };
+        return new ConsensusResult(proposal, machine.History, null, reason, message, pool.Evidence, pool.Rejected, pool.Unanswered, elapsed) { CommitConflicts = conflicts ?? [] };
     }
 
     private int Weight(string id)
@@ -132,6 +132,11 @@ internal sealed class ConsensusCoordinator
                 var wait = end - _time.GetUtcNow();
                 if (wait <= TimeSpan.Zero)
                 {
+                    foreach (var id in pending)
+                    {
+                        pool.NoReply(id);
+                    }
+
                     return graceEnd is null;
                 }
 
@@ -158,6 +163,11 @@ internal sealed class ConsensusCoordinator
 
                 if (graceEnd is null && IsDoomed(pool, pending))
                 {
+                    foreach (var id in pending)
+                    {
+                        pool.NoReply(id);
+                    }
+
                     return false;
                 }
             }
@@ -174,13 +184,14 @@ internal sealed class ConsensusCoordinator
     {
         if (error is not null)
         {
-            pool.Reject(channelId, error is OperationCanceledException ? "no reply before the deadline" : $"reply failed: {error.Message}");
+            var kind = Classify(error);
+            pool.Reject(channelId, kind == VoteRejection.TimedOut ? "no reply before the deadline" : $"reply failed: {error.Message}", kind);
             return;
         }
 
         if (votes is null || votes.Count == 0)
         {
-            pool.Reject(channelId, "empty reply");
+            pool.Reject(channelId, "empty reply", VoteRejection.EmptyReply);
             return;
         }
 
@@ -190,6 +201,16 @@ internal sealed class ConsensusCoordinator
             pool.Add(vote, channelId);
         }
     }
+
+    /// <summary>What a channel's exception means: any transport may throw these, so the mapping is by exception type.</summary>
+    private static VoteRejection Classify(Exception error) => error switch
+    {
+        OperationCanceledException or TimeoutException => VoteRejection.TimedOut,
+        FormatException => VoteRejection.MalformedReply,
+        ValidatorRefusedException => VoteRejection.Refused,
+        HttpRequestException { StatusCode: not null and var status } when (int)status < 500 => VoteRejection.Refused,
+        _ => VoteRejection.Unreachable,
+    };
 
     /// <summary>True when no verdict can reach a quorum even if every outstanding validator votes for it.</summary>
     private bool IsDoomed(VotePool pool, HashSet<string> pending)

@@ -14,6 +14,7 @@ public sealed class ConsensusResult
         string? failureMessage,
         IReadOnlyList<Evidence> evidence,
         IReadOnlyList<RejectedVote> rejectedVotes,
+        IReadOnlyList<string> unansweredValidators,
         TimeSpan elapsed)
     {
         Proposal = proposal;
@@ -23,6 +24,7 @@ public sealed class ConsensusResult
         FailureMessage = failureMessage;
         Evidence = evidence;
         RejectedVotes = rejectedVotes;
+        UnansweredValidators = unansweredValidators;
         Elapsed = elapsed;
     }
 
@@ -52,6 +54,13 @@ public sealed class ConsensusResult
 
     /// <summary>Replies and votes that were not counted, and why.</summary>
     public IReadOnlyList<RejectedVote> RejectedVotes { get; }
+
+    /// <summary>
+    /// The validators asked for a vote that never delivered a reply: timed out, unreachable, or still outstanding
+    /// when collection ended (deadline, grace after a quorum, or a round that could no longer reach one). Members
+    /// the client has no channel to are not asked and not listed. Each id appears once.
+    /// </summary>
+    public IReadOnlyList<string> UnansweredValidators { get; }
 
     /// <summary>How long the round took.</summary>
     public TimeSpan Elapsed { get; }

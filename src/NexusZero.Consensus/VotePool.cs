@@ -17,6 +17,7 @@ internal sealed class VotePool
     private readonly HashSet<string> _excluded = new(StringComparer.Ordinal);
     private readonly List<Evidence> _evidence = [];
     private readonly List<RejectedVote> _rejected = [];
+    private readonly List<string> _unanswered = [];
 
     public VotePool(ValidatorSet set, Proposal proposal)
     {
@@ -29,6 +30,9 @@ internal sealed class VotePool
 
     public IReadOnlyList<RejectedVote> Rejected => _rejected;
 
+    /// <summary>Validators asked for a vote that never delivered a reply (timed out or unreachable).</summary>
+    public IReadOnlyList<string> Unanswered => _unanswered;
+
     public IEnumerable<SignedVote> AcceptedVotes => _accepted.Values.Select(v => v.Vote);
 
     public bool HasVoteFrom(string id) => _accepted.ContainsKey(id);
@@ -39,10 +43,10 @@ internal sealed class VotePool
     {
         ConsensusMetrics.VotesReceived.Add(1);
         var vote = signed.Vote;
-        var reason = Check(signed, out var payload);
-        if (reason is not null)
+        var (kind, reason) = Check(signed, out var payload);
+        if (kind != VoteRejection.None)
         {
-            Reject(channelId, reason);
+            Reject(channelId, reason!, kind);
             return;
         }
 
@@ -57,18 +61,25 @@ internal sealed class VotePool
             _excluded.Add(vote.ValidatorId);
             _accepted.Remove(vote.ValidatorId);
             ConsensusMetrics.EvidenceFound.Add(1);
-            _rejected.Add(new RejectedVote(vote.ValidatorId, "equivocation: two different signed votes for this proposal and round; excluded"));
+            _rejected.Add(new RejectedVote(vote.ValidatorId, "equivocation: two different signed votes for this proposal and round; excluded", VoteRejection.Equivocation));
             return;
         }
 
         _accepted.Add(vote.ValidatorId, (signed, payload!));
     }
 
-    public void Reject(string channelId, string reason)
+    public void Reject(string channelId, string reason, VoteRejection kind)
     {
         ConsensusMetrics.InvalidVotes.Add(1);
-        _rejected.Add(new RejectedVote(channelId, reason));
+        _rejected.Add(new RejectedVote(channelId, reason, kind));
+        if (kind is VoteRejection.TimedOut or VoteRejection.Unreachable)
+        {
+            _unanswered.Add(channelId);
+        }
     }
+
+    /// <summary>Records a validator whose reply was still outstanding when collection ended.</summary>
+    public void NoReply(string channelId) => _unanswered.Add(channelId);
 
     /// <summary>The accepted weight behind a verdict, or behind any verdict when null.</summary>
     public long Weight(Verdict? verdict)
@@ -96,31 +107,33 @@ internal sealed class VotePool
         return Weight(Verdict.Reject) >= _set.QuorumWeight ? Verdict.Reject : null;
     }
 
-    private string? Check(SignedVote signed, out byte[]? payload)
+    private (VoteRejection Kind, string? Reason) Check(SignedVote signed, out byte[]? payload)
     {
         payload = null;
         var vote = signed.Vote;
         if (!_set.TryGetIndex(vote.ValidatorId, out var index))
         {
-            return $"vote from '{vote.ValidatorId}', which is not a member of the validator set";
+            return (VoteRejection.NotAMember, $"vote from '{vote.ValidatorId}', which is not a member of the validator set");
         }
 
         if (_excluded.Contains(vote.ValidatorId))
         {
-            return $"'{vote.ValidatorId}' is excluded for equivocation";
+            return (VoteRejection.Excluded, $"'{vote.ValidatorId}' is excluded for equivocation");
         }
 
         if (!vote.ProposalDigest.SequenceEqual(_proposal.Digest))
         {
-            return "vote for another proposal digest";
+            return (VoteRejection.WrongProposal, "vote for another proposal digest");
         }
 
         if (vote.Round != _proposal.Round)
         {
-            return $"vote for round {vote.Round}; this is round {_proposal.Round}";
+            return (VoteRejection.WrongRound, $"vote for round {vote.Round}; this is round {_proposal.Round}");
         }
 
         payload = vote.GetSigningPayload(_setId);
-        return _set.VerifierAt(index).Verify(payload, signed.Signature) ? null : $"the signature of '{vote.ValidatorId}' does not verify";
+        return _set.VerifierAt(index).Verify(payload, signed.Signature)
+            ? (VoteRejection.None, null)
+            : (VoteRejection.InvalidSignature, $"the signature of '{vote.ValidatorId}' does not verify");
     }
 }

@@ -23,6 +23,41 @@ public static class CertificateVerifier
         return result.IsValid ? VerifyCommits(certificate, set) : result;
     }
 
+    /// <summary>
+    /// Checks each vote of a certificate on its own: membership, ascending distinct order, the certificate's
+    /// proposal digest and round, and the signature over <see cref="Vote.GetSigningPayload"/> with the
+    /// certificate's set id. Unlike <see cref="Verify"/> it neither stops at the first failure nor checks weights,
+    /// the aggregate or commit signatures: it says which votes are good.
+    /// </summary>
+    /// <param name="certificate">The certificate.</param>
+    /// <param name="set">The validator set whose keys the votes must verify under.</param>
+    /// <returns>One result per vote, in the certificate's order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IReadOnlyList<VoteVerificationResult> VerifyVotes(QuorumCertificate certificate, ValidatorSet set)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(set);
+        var setId = certificate.SetId.ToArray();
+        var results = new VoteVerificationResult[certificate.Votes.Count];
+        string? previous = null;
+        for (var i = 0; i < results.Length; i++)
+        {
+            var signed = certificate.Votes[i];
+            var vote = signed.Vote;
+            var ordered = previous is null || string.CompareOrdinal(previous, vote.ValidatorId) < 0;
+            previous = vote.ValidatorId;
+            results[i] = new VoteVerificationResult(vote.ValidatorId, !ordered
+                ? VoteRejection.DuplicateOrUnordered
+                : !set.TryGetIndex(vote.ValidatorId, out var index) ? VoteRejection.NotAMember
+                : !vote.ProposalDigest.SequenceEqual(certificate.ProposalDigest) ? VoteRejection.WrongProposal
+                : vote.Round != certificate.Round ? VoteRejection.WrongRound
+                : !set.HasSetId(certificate.SetId) || !set.VerifierAt(index).Verify(vote.GetSigningPayload(setId), signed.Signature) ? VoteRejection.InvalidSignature
+                : VoteRejection.None);
+        }
+
+        return results;
+    }
+
     /// <summary>Everything except the commit signatures: what a validator checks before countersigning.</summary>
     internal static CertificateVerificationResult VerifyVotes(QuorumCertificate certificate, ValidatorSet set, ProposalSubject? expectedSubject)
     {

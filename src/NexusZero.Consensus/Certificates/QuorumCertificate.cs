@@ -215,9 +215,14 @@ public sealed class QuorumCertificate
         new(Scheme, _setId, Subject, Round, Verdict, AggregateScore, _votes, commits);
 
     /// <summary>
-    /// What each validator countersigns: commit label, set id, SHA-256 of the encoding without commit signatures.
+    /// The bytes each validator countersigns: the commit label <c>NexusZero/consensus/commit/v1</c> (one length
+    /// byte, then ASCII), the 32-byte set id, and SHA-256 of <see cref="ToBytes"/> with the commit-signature
+    /// count set to zero and no signatures. The hash covers the scheme, set id, round, subject, verdict, aggregate
+    /// score and every vote with its signature, so a countersignature endorses exactly this vote set and result
+    /// (docs/formats.md, "Commit payload").
     /// </summary>
-    internal byte[] GetCommitPayload()
+    /// <returns>The payload; commit signatures already on this certificate do not change it.</returns>
+    public byte[] GetCommitPayload()
     {
         var writer = new CanonicalWriter(96);
         writer.WriteLabel(DomainLabels.Commit);

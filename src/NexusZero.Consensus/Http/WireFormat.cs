@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using NexusZero.Consensus.Messages;
@@ -18,10 +19,20 @@ internal static class WireFormat
         }
         catch (JsonException ex)
         {
-            // The JSON path and the reader's message name what is wrong; the input is never echoed.
-            throw new FormatException($"{what}: malformed JSON at {ex.Path ?? "$"}: {FirstSentence(ex.Message)}", ex);
+            // The JSON path and the rule name what is wrong; the input is never echoed.
+            throw new FormatException($"{what}: malformed JSON at {ErrorText.Of(ex)}", ex);
         }
     }
+
+    /// <summary>
+    /// The same messages for files people read and edit (key files, set files, printed entries): '+', '/', '&lt;',
+    /// '&gt;', '&amp;' and non-ASCII are written as themselves rather than <c>\u002B</c>-style escapes. These
+    /// files are never embedded in HTML, which is what the default escaping guards against.
+    /// </summary>
+    public static ConsensusJsonContext Readable { get; } = new(new JsonSerializerOptions(ConsensusJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     public static byte[] Serialize<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
 
@@ -63,7 +74,7 @@ internal static class WireFormat
         }
         catch (ArgumentException ex)
         {
-            throw new FormatException($"content: {ex.Message}", ex);
+            throw new FormatException($"content: {ErrorText.Of(ex)}", ex);
         }
 
         return (new Proposal(setId, content.ToSubject(), message.Round, deadline), content);
@@ -102,7 +113,7 @@ internal static class WireFormat
         }
         catch (ArgumentException ex)
         {
-            throw new FormatException($"vote: {ex.Message}", ex);
+            throw new FormatException($"vote: {ErrorText.Of(ex)}", ex);
         }
     }
 
@@ -115,7 +126,7 @@ internal static class WireFormat
         }
         catch (ArgumentException ex)
         {
-            throw new FormatException($"validatorId: {ex.Message}", ex);
+            throw new FormatException($"validatorId: {ErrorText.Of(ex)}", ex);
         }
     }
 
@@ -152,11 +163,5 @@ internal static class WireFormat
         {
             throw new FormatException($"{field}: not base64.", ex);
         }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
     }
 }

@@ -68,7 +68,7 @@ public static class ValidatorKeyFile
                 PublicKey = Convert.ToBase64String(key.PublicKey.Span),
                 PrivateKey = Convert.ToBase64String(privateKey),
             };
-            return WireFormat.Serialize(message, ConsensusJsonContext.Default.KeyFileMessage);
+            return WireFormat.Serialize(message, WireFormat.Readable.KeyFileMessage);
         }
         finally
         {
@@ -84,7 +84,7 @@ public static class ValidatorKeyFile
     {
         Validators.ValidatorMember.ValidateId(validatorId);
         var entry = new SetFileMember { Id = validatorId, PublicKey = Convert.ToBase64String(publicKey), Weight = 1 };
-        return System.Text.Encoding.UTF8.GetString(WireFormat.Serialize(entry, ConsensusJsonContext.Default.SetFileMember));
+        return System.Text.Encoding.UTF8.GetString(WireFormat.Serialize(entry, WireFormat.Readable.SetFileMember));
     }
 
     /// <summary>Loads a key file.</summary>
@@ -151,7 +151,7 @@ public static class ValidatorKeyFile
         }
         catch (ArgumentException ex)
         {
-            throw new FormatException($"key file: {ex.Message}", ex);
+            throw new FormatException($"key file: privateKey: {ErrorText.Of(ex)}", ex);
         }
         finally
         {

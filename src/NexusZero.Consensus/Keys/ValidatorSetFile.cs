@@ -88,7 +88,7 @@ public sealed class ValidatorSetFile
         }
         catch (ArgumentException ex)
         {
-            throw new FormatException($"validator-set file: {ex.Message}", ex);
+            throw new FormatException($"validator-set file: {ErrorText.Of(ex)}", ex);
         }
     }
 
@@ -112,6 +112,6 @@ public sealed class ValidatorSetFile
                 Endpoint = endpoints is not null && endpoints.TryGetValue(m.Id, out var uri) ? uri.ToString() : null,
             }).ToList(),
         };
-        return WireFormat.Serialize(message, ConsensusJsonContext.Default.SetFileMessage);
+        return WireFormat.Serialize(message, WireFormat.Readable.SetFileMessage);
     }
 }

@@ -17,8 +17,10 @@ public sealed class ValidatorMember
     public ValidatorMember(string id, ReadOnlySpan<byte> publicKey, int weight = 1)
     {
         ValidateId(id);
-        ArgumentOutOfRangeException.ThrowIfLessThan(weight, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(weight, MaxWeight);
+        if (weight is < 1 or > MaxWeight)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), $"Validator '{id}': weight must be 1 to {MaxWeight}; got {weight}.");
+        }
         Id = id;
         PublicKey = publicKey.ToArray();
         Weight = weight;

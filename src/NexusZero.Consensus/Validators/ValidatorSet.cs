@@ -33,7 +33,7 @@ public sealed class ValidatorSet
         {
             if (members[i].PublicKey.Length != scheme.PublicKeySize)
             {
-                throw new ArgumentException($"Validator '{members[i].Id}': public key is {members[i].PublicKey.Length} bytes; {scheme.Name} keys are {scheme.PublicKeySize}.", nameof(members));
+                throw new ArgumentException($"Validator '{members[i].Id}': publicKey is {members[i].PublicKey.Length} bytes; {scheme.Name} public keys are {scheme.PublicKeySize}.", nameof(members));
             }
 
             _verifiers[i] = scheme.CreateVerifier(members[i].PublicKey.Span);
