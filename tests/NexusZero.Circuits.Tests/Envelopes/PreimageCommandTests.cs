@@ -21,6 +21,11 @@ public sealed class PreimageCommandTests : IDisposable
         Assert.Contains("digest:         ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", output, StringComparison.Ordinal);
         Assert.Contains("local setup", error, StringComparison.Ordinal);
 
+        var inspected = Run("inspect", proof);
+        Assert.True(inspected.Code == 0, inspected.Err);
+        Assert.Contains("verifyingKeyDigest", inspected.Out, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(SnarkjsJson.ReadVerifyingKey(File.ReadAllText(vk)).Digest.Span), inspected.Out, StringComparison.Ordinal);
+
         var verified = Run("verify", proof, "--vk", vk, "--min-security", "100");
         Assert.True(verified.Code == 0, verified.Out + verified.Err);
         Assert.Contains("verdict:        valid", verified.Out, StringComparison.Ordinal);

@@ -117,14 +117,38 @@ internal sealed class FrDomain
         }
 
         var numerator = (tauToN - Fr.One) * SizeInverse;
+
+        // One inversion for all n denominators (Montgomery's trick): prefix products, one inverse, then back.
+        // τ is outside the domain, so no denominator is zero; the steps do not depend on τ's value.
         var result = new Fr[Size];
+        var prefix = new Fr[Size];
+        var running = Fr.One;
         var omegaI = Fr.One;
         for (var i = 0; i < Size; i++)
         {
-            result[i] = numerator * omegaI * (tau - omegaI).Invert();
+            prefix[i] = running;
+            running *= tau - omegaI;
             omegaI *= Generator;
         }
 
+        var inverse = running.Invert();
+        var omegaPower = Fr.One;
+        for (var i = 0; i < Size - 1; i++)
+        {
+            omegaPower *= Generator;
+        }
+
+        var generatorInverse = Generator.Invert();
+        for (var i = Size - 1; i >= 0; i--)
+        {
+            // inverse = 1 / ((τ − ω⁰)…(τ − ωⁱ)) here.
+            var denominatorInverse = inverse * prefix[i];
+            inverse *= tau - omegaPower;
+            result[i] = numerator * omegaPower * denominatorInverse;
+            omegaPower *= generatorInverse;
+        }
+
+        Array.Clear(prefix);
         return result;
     }
 
