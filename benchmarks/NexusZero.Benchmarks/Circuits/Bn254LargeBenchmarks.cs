@@ -10,7 +10,7 @@ namespace NexusZero.Benchmarks.Circuits;
 /// <summary>
 /// Issue #14's 2^20 cases, kept apart because they are heavy: G1 and G2 MSM of 2^20 points (about 100 MB and
 /// 200 MB of points), an FFT of 2^20 values, and a Groth16 proof of 2^20 constraints, whose key setup in
-/// GlobalSetup takes a long time (tens of minutes on a 2-core machine) and gigabytes of memory. Each benchmark
+/// GlobalSetup is slow and needs much memory (not measured on the 2-core development machine). Each benchmark
 /// has its own GlobalSetup, so run them one at a time, e.g.
 /// dotnet run -c Release --project benchmarks/NexusZero.Benchmarks -- --filter '*Bn254LargeBenchmarks.G1Msm*'
 /// or all with --anyCategories Large. One warm-up and three iterations: each operation takes seconds.

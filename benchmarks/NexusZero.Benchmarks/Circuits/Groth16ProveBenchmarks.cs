@@ -6,8 +6,8 @@ namespace NexusZero.Benchmarks.Circuits;
 
 /// <summary>
 /// Groth16 proving for a chain of <see cref="Constraints"/> multiplications (issue #14's 2^16 target; 2^10 is in
-/// <see cref="Bn254Benchmarks"/>, 2^20 in <see cref="Bn254LargeBenchmarks"/>). The key setup in GlobalSetup takes
-/// minutes at 2^16 on a 2-core machine, and one proof seconds, hence the short job.
+/// <see cref="Bn254Benchmarks"/>, 2^20 in <see cref="Bn254LargeBenchmarks"/>). The key setup in GlobalSetup is slow
+/// at 2^16 and one proof takes seconds, hence one warm-up and three iterations.
 /// Run: dotnet run -c Release --project benchmarks/NexusZero.Benchmarks -- --filter '*Groth16ProveBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
