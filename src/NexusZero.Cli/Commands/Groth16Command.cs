@@ -29,13 +29,17 @@ internal static class Groth16Command
         var ptau = new Option<FileInfo>("--ptau") { Description = "A Powers of Tau file prepared for phase 2 (.ptau), large enough for the circuit.", Required = true };
         var zkey = new Option<string>("--zkey") { Description = "Where to write the initial .zkey (the same bytes `snarkjs groth16 setup` writes).", Required = true };
         var force = ForceOption.Create();
-        var command = new Command("setup", "Create the circuit-specific initial .zkey from a .ptau, as snarkjs groth16 setup does (it still needs a phase-2 contribution).") { r1cs, ptau, zkey, force };
+        var progress = StageProgress.Option();
+        var command = new Command("setup", "Create the circuit-specific initial .zkey from a .ptau, as snarkjs groth16 setup does (it still needs a phase-2 contribution).") { r1cs, ptau, zkey, force, progress };
         command.SetAction(parse => Run(parse.InvocationConfiguration.Error, "groth16 setup", () =>
         {
             string target = parse.GetValue(zkey)!;
             bool overwrite = parse.GetValue(force);
             OutputFile.EnsureWritable(target, overwrite, "--zkey");
-            var bytes = SnarkjsZkeySetup.CreateFromFiles(parse.GetValue(r1cs)!.FullName, parse.GetValue(ptau)!.FullName);
+            var stages = StageProgress.For(parse.InvocationConfiguration.Error, parse.GetValue(progress));
+            var system = stages.Stage("reading the .r1cs", () => CircomR1csReader.ReadFile(parse.GetValue(r1cs)!.FullName).System);
+            var powers = stages.Stage("opening the .ptau", () => PowersOfTau.ReadFile(parse.GetValue(ptau)!.FullName));
+            var bytes = stages.Stage($"computing the key ({system.ConstraintCount} constraints, {system.VariableCount} variables)", () => SnarkjsZkeySetup.Create(system, powers));
             OutputFile.Write(target, overwrite, "--zkey", bytes);
             var key = SnarkjsZkeyReader.Read(bytes);
             var output = parse.InvocationConfiguration.Output;
@@ -53,7 +57,8 @@ internal static class Groth16Command
         var proof = new Option<string>("--proof") { Description = "Where to write proof.json.", Required = true };
         var publics = new Option<string>("--public") { Description = "Where to write public.json.", Required = true };
         var force = ForceOption.Create();
-        var command = new Command("prove", "Prove with a snarkjs .zkey and a circom .wtns; snarkjs groth16 verify accepts the result.") { zkey, wtns, proof, publics, force };
+        var progress = StageProgress.Option();
+        var command = new Command("prove", "Prove with a snarkjs .zkey and a circom .wtns; snarkjs groth16 verify accepts the result.") { zkey, wtns, proof, publics, force, progress };
         command.SetAction(parse => Run(parse.InvocationConfiguration.Error, "groth16 prove", () =>
         {
             string proofPath = parse.GetValue(proof)!;
@@ -66,14 +71,15 @@ internal static class Groth16Command
 
             OutputFile.EnsureWritable(proofPath, overwrite, "--proof");
             OutputFile.EnsureWritable(publicPath, overwrite, "--public");
-            var key = SnarkjsZkeyReader.ReadFile(parse.GetValue(zkey)!.FullName);
-            var witness = CircomWitnessReader.ReadFile(parse.GetValue(wtns)!.FullName);
+            var stages = StageProgress.For(parse.InvocationConfiguration.Error, parse.GetValue(progress));
+            var key = stages.Stage("reading the .zkey", () => SnarkjsZkeyReader.ReadFile(parse.GetValue(zkey)!.FullName));
+            var witness = stages.Stage("reading the .wtns", () => CircomWitnessReader.ReadFile(parse.GetValue(wtns)!.FullName));
             if (witness.Length != key.VariableCount)
             {
                 throw new FormatException($"The witness has {witness.Length} values; the .zkey's circuit has {key.VariableCount} variables.");
             }
 
-            var result = SnarkjsZkeyProver.Prove(key, witness);
+            var result = stages.Stage($"proving (domain 2^{key.DomainLogSize})", () => SnarkjsZkeyProver.Prove(key, witness));
             OutputFile.Write(proofPath, overwrite, "--proof", Encoding.UTF8.GetBytes(SnarkjsJson.WriteProof(result)));
             OutputFile.Write(publicPath, overwrite, "--public", Encoding.UTF8.GetBytes(SnarkjsJson.WritePublic(witness.AsSpan(1, key.PublicCount).ToArray())));
             parse.InvocationConfiguration.Output.WriteLine($"proved: {key.PublicCount} public signal(s), verifying key {Convert.ToHexStringLower(key.VerifyingKey.Digest.Span)}");

@@ -73,11 +73,11 @@ internal static class ProvePreimageCommand
         try
         {
             var digest = SHA256.HashData(preimage);
-            error.WriteLine($"nexuszero: setting up the SHA-256 circuit for {preimage.Length}-byte preimages (local setup, tens of seconds)...");
-            var keys = PreimageCircuitKeys.CreateWithLocalSetup(HashFunction.Sha256, preimage.Length);
-            error.WriteLine("nexuszero: proving...");
+            // Always on stderr: the stages take tens of seconds, and the key's trust model must not go unsaid.
+            var stages = new StageProgress(error);
+            var keys = stages.Stage($"setting up the SHA-256 circuit for {preimage.Length}-byte preimages (local setup: the key convinces whoever trusts this machine)", () => PreimageCircuitKeys.CreateWithLocalSetup(HashFunction.Sha256, preimage.Length));
             var api = new NexuszeroApi(ProtocolConfig.Default() with { SecurityLevel = 100 });
-            ProofResult result = api.ProvePreimage(HashFunction.Sha256, digest, preimage, keys, Encoding.UTF8.GetBytes(context ?? ""));
+            ProofResult result = stages.Stage("proving", () => api.ProvePreimage(HashFunction.Sha256, digest, preimage, keys, Encoding.UTF8.GetBytes(context ?? "")));
             byte[] bytes = result.ToBytes();
             OutputFile.Write(target.Path, target.Force, "--out", bytes);
             OutputFile.Write(vkTarget.Path, vkTarget.Force, "--vk-out", Encoding.UTF8.GetBytes(SnarkjsJson.WriteVerifyingKey(keys.VerifyingKey)));

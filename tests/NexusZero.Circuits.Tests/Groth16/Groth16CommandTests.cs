@@ -32,6 +32,18 @@ public sealed class Groth16CommandTests(SnarkjsZkeyFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Prove_with_progress_reports_each_stage_on_stderr()
+    {
+        var proof = Fresh("progress_proof.json");
+        var publics = Fresh("progress_public.json");
+        var (code, _, error) = Run("groth16", "prove", "--zkey", fixture.PathOf("circuit.zkey"), "--wtns", fixture.PathOf("witness.wtns"), "--proof", proof, "--public", publics, "--progress");
+        Assert.Equal(0, code);
+        Assert.Contains("nexuszero: reading the .zkey: done in", error, StringComparison.Ordinal);
+        Assert.Contains("nexuszero: proving (domain 2^", error, StringComparison.Ordinal);
+        Assert.Equal("true", SnarkjsOracle.Run("verify", fixture.PathOf("verification_key.json"), publics, proof));
+    }
+
+    [Fact]
     public void Verify_accepts_snarkjs_proofs_and_refuses_other_publics_with_exit_1()
     {
         var ok = Run("groth16", "verify", "--vk", fixture.PathOf("verification_key.json"), "--proof", fixture.PathOf("proof.json"), "--public", fixture.PathOf("public.json"));

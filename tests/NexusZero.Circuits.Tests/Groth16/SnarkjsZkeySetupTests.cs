@@ -91,5 +91,11 @@ public sealed class SnarkjsZkeySetupTests(SnarkjsZkeyFixture fixture) : IClassFi
         var again = NexusZero.Cli.CliRunner.Run(["groth16", "setup", "--r1cs", fixture.PathOf("circuit.r1cs"), "--ptau", fixture.PathOf("circuit.r1cs"), "--zkey", fixture.PathOf("cli2.zkey")], new StringWriter(), error2);
         Assert.Equal(2, again);
         Assert.Single(error2.ToString().Trim().Split('\n'));
+
+        using var error3 = new StringWriter();
+        var withProgress = NexusZero.Cli.CliRunner.Run(["groth16", "setup", "--r1cs", fixture.PathOf("circuit.r1cs"), "--ptau", fixture.PathOf("pot.ptau"), "--zkey", fixture.PathOf("cli3.zkey"), "--progress"], new StringWriter(), error3);
+        Assert.Equal(0, withProgress);
+        Assert.Contains("nexuszero: computing the key (", error3.ToString(), StringComparison.Ordinal);
+        Assert.Contains("done in", error3.ToString(), StringComparison.Ordinal);
     }
 }
