@@ -153,6 +153,42 @@ internal static class Bn254CompressedEncoding
         return true;
     }
 
+    /// <summary>
+    /// arkworks' compressed form (ark-serialize, <c>serialize_compressed</c>): G1 = x little-endian, G2 = x.c0 ‖ x.c1
+    /// little-endian, the flags in the top bits of the last byte (0x80 "y negative", i.e. y &gt; −y with Fp2 compared
+    /// on c1 and then c0; 0x40 infinity, with x = 0). Those are ffjavascript's flags and ordering exactly, so the
+    /// arkworks bytes are the snarkjs bytes reversed, and decoding reverses them and applies the same checks.
+    /// </summary>
+    public static byte[] EncodeG1Arkworks(in G1Point point) => Reversed(EncodeG1(point));
+
+    /// <summary>arkworks' compressed G2 (see <see cref="EncodeG1Arkworks"/>).</summary>
+    public static byte[] EncodeG2Arkworks(in G2Point point) => Reversed(EncodeG2(point));
+
+    /// <summary>Strictly decodes arkworks' compressed G1 (32 bytes).</summary>
+    public static bool TryDecodeG1Arkworks(ReadOnlySpan<byte> bytes, out G1Point point, out string? error) =>
+        Arkworks(TryDecodeG1(Reversed(bytes), out point, out error), ref error);
+
+    /// <summary>Strictly decodes arkworks' compressed G2 (64 bytes), including the subgroup check.</summary>
+    public static bool TryDecodeG2Arkworks(ReadOnlySpan<byte> bytes, out G2Point point, out string? error) =>
+        Arkworks(TryDecodeG2(Reversed(bytes), out point, out error), ref error);
+
+    private static byte[] Reversed(ReadOnlySpan<byte> bytes)
+    {
+        var copy = bytes.ToArray();
+        Array.Reverse(copy);
+        return copy;
+    }
+
+    private static bool Arkworks(bool decoded, ref string? error)
+    {
+        if (!decoded)
+        {
+            error = error?.Replace("0x40 followed by zeros", "zeros followed by 0x40", StringComparison.Ordinal) + " (arkworks compressed form)";
+        }
+
+        return decoded;
+    }
+
     private static bool TryFlags(ReadOnlySpan<byte> bytes, int length, string group, out bool greatest, out bool infinity, out string? error)
     {
         greatest = infinity = false;
