@@ -19,6 +19,7 @@ internal static class Groth16Command
     public static Command Create() => new("groth16", "Groth16 over BN254, interoperable with snarkjs (.zkey, .wtns, proof.json, public.json, verification_key.json).")
     {
         CreateSetup(),
+        CreateContribute(),
         CreateProve(),
         CreateVerify(),
     };
@@ -44,7 +45,29 @@ internal static class Groth16Command
             var key = SnarkjsZkeyReader.Read(bytes);
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"setup: {key.VariableCount} variables, {key.PublicCount} public, domain 2^{key.DomainLogSize}, circuit hash {Convert.ToHexStringLower(key.CircuitHash.Span)}");
-            output.WriteLine("warning: an initial key (delta = 1) lets anyone with the .ptau forge proofs; add a phase-2 contribution (snarkjs zkey contribute) before use.");
+            output.WriteLine("warning: an initial key (delta = 1) lets anyone with the .ptau forge proofs; add a phase-2 contribution (nexuszero groth16 contribute, or snarkjs zkey contribute) before use.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command CreateContribute()
+    {
+        var input = new Option<FileInfo>("--zkey") { Description = "The .zkey to contribute to (initial or already contributed).", Required = true };
+        var output = new Option<string>("--out") { Description = "Where to write the contributed .zkey.", Required = true };
+        var name = new Option<string?>("--name") { Description = "A contributor name recorded in the key (at most 64 characters)." };
+        var force = ForceOption.Create();
+        var command = new Command("contribute", "Add a phase-2 contribution with fresh local randomness, as snarkjs zkey contribute does; snarkjs zkey verify accepts the result.") { input, output, name, force };
+        command.SetAction(parse => Run(parse.InvocationConfiguration.Error, "groth16 contribute", () =>
+        {
+            string target = parse.GetValue(output)!;
+            bool overwrite = parse.GetValue(force);
+            OutputFile.EnsureWritable(target, overwrite, "--out");
+            var bytes = BoundedFile.ReadAllBytes(parse.GetValue(input)!.FullName, CircomReadLimits.Default.MaxFileBytes, "--zkey file");
+            var (contributed, hash) = SnarkjsZkeyContribution.Contribute(bytes, parse.GetValue(name));
+            OutputFile.Write(target, overwrite, "--out", contributed);
+            var key = SnarkjsZkeyReader.Read(contributed);
+            parse.InvocationConfiguration.Output.WriteLine($"contributed: {key.ContributionCount} contribution(s), contribution hash {Convert.ToHexStringLower(hash)}, verifying key {Convert.ToHexStringLower(key.VerifyingKey.Digest.Span)}");
             return ExitCodes.Success;
         }));
         return command;

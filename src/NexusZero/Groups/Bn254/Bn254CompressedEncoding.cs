@@ -221,9 +221,9 @@ internal static class Bn254CompressedEncoding
     }
 
     /// <summary>Judged on c1, or on c0 when c1 = 0 (ffjavascript's isGreatest for Fp2).</summary>
-    private static bool IsGreatest(Fp2 y) => y.C1.IsZero ? IsGreatest(y.C0) : IsGreatest(y.C1);
+    internal static bool IsGreatest(Fp2 y) => y.C1.IsZero ? IsGreatest(y.C0) : IsGreatest(y.C1);
 
-    private static bool TrySqrt(Fp2 a, out Fp2 root)
+    internal static bool TrySqrt(Fp2 a, out Fp2 root)
     {
         var a1 = a.Power(QuarterExponent);
         var alpha = a1.Square() * a;

@@ -13,7 +13,7 @@ namespace NexusZero.Proofs.Groth16.Zkey;
 /// </summary>
 /// <remarks>
 /// An initial key is <b>not</b> safe to prove with in production: with δ = 1 anyone who has the .ptau can forge.
-/// It must receive at least one phase-2 contribution from someone honest (for now with `snarkjs zkey contribute`).
+/// It must receive at least one phase-2 contribution from someone honest (<see cref="SnarkjsZkeyContribution"/> or `snarkjs zkey contribute`).
 /// Everything here is public data, so the MSMs are variable time.
 /// </remarks>
 public static class SnarkjsZkeySetup
@@ -258,7 +258,7 @@ public static class SnarkjsZkeySetup
     }
 
     /// <summary>Affine Montgomery little-endian, as .zkey stores points; infinity as zeros.</summary>
-    private static byte[] Lem(G1Point point)
+    internal static byte[] Lem(G1Point point)
     {
         var bytes = new byte[64];
         if (!point.IsIdentity)
@@ -272,7 +272,7 @@ public static class SnarkjsZkeySetup
     }
 
     /// <summary>G2 as x.c0 ‖ x.c1 ‖ y.c0 ‖ y.c1, each Montgomery little-endian; infinity as zeros.</summary>
-    private static byte[] Lem(G2Point point)
+    internal static byte[] Lem(G2Point point)
     {
         var bytes = new byte[128];
         if (!point.IsIdentity)
