@@ -19,8 +19,9 @@ namespace NexusZero.Circuits.Tests.Groth16;
 /// reader loads circom's .r1cs and .wtns, the witness satisfies every constraint and its output bits are
 /// SHA-256 of the byte. A snarkjs setup of it is left out of the test command on purpose: it needs a Powers of Tau
 /// of 2^16, and snarkjs's <c>powersoftau prepare phase2</c> alone took about 13 minutes at 2^15 on the 2-core
-/// development machine, while the whole suite must stay far under 20 minutes. Groth16 over SHA-256 circuits is
-/// covered with our own gadget instead (docs/benchmarks.md).
+/// development machine, while the whole suite must stay far under 20 minutes (docs/benchmarks.md, "circomlib circuits
+/// in the test command"). Groth16 over a SHA-256 circuit is proved and verified with our own gadget instead
+/// (Envelopes/PreimageProofTests.cs, our development setup, no Powers of Tau).
 /// </para>
 /// </summary>
 public sealed class CircomlibInteropTests : IDisposable
