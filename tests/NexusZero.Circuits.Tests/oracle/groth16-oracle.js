@@ -1,9 +1,14 @@
 // snarkjs as an independent Groth16 implementation for the circuit tests.
-//   node groth16-oracle.js snarkjs-prove <dir> <circuit.circom> <input.json>
-//       compiles the circuit with circom2 (WebAssembly), runs a small Powers of Tau (2^8) and a phase-2
-//       setup, computes the witness with the circom-made wasm, proves, and writes verification_key.json,
-//       proof.json, public.json, circuit.r1cs, witness.wtns, circuit.zkey (one phase-2 contribution) and
-//       pot.ptau (prepared for phase 2) into <dir>.
+//   node groth16-oracle.js snarkjs-prove <dir> <circuit.circom> <input.json> [power] [O0|O1|O2]
+//       compiles the circuit with circom2 (WebAssembly; circom's simplification level, default O1), runs a
+//       small Powers of Tau (2^power, default 2^8)
+//       and a phase-2 setup, computes the witness with the circom-made wasm, proves, and writes
+//       verification_key.json, proof.json, public.json, circuit.r1cs, witness.wtns, circuit.zkey (one phase-2
+//       contribution) and pot.ptau (prepared for phase 2) into <dir>.
+//   node groth16-oracle.js circom-witness <dir> <circuit.circom> <input.json> [O0|O1|O2]
+//       compiles with circom2 and computes the witness only (no setup): writes circuit.r1cs and witness.wtns.
+//   Circuits may include circomlib's templates by name (include "poseidon.circom"): circom2 gets
+//   -l node_modules/circomlib/circuits.
 //   node groth16-oracle.js new-zkey <circuit.r1cs> <pot.ptau> <out.zkey>      snarkjs groth16 setup (initial key)
 //   node groth16-oracle.js zkey-verify <circuit.r1cs> <pot.ptau> <k.zkey>     prints "true" or "false"
 //   node groth16-oracle.js zkey-contribute <in.zkey> <out.zkey>               one phase-2 contribution
@@ -19,14 +24,28 @@ const snarkjs = require('snarkjs');
 
 const quiet = { debug() {}, info() {}, warn() {}, error: console.error };
 
-async function snarkjsProve(dir, circuit, inputFile) {
+// circom2 resolves paths against this folder (its WASI preopens), so the include path is relative to it.
+function compile(dir, circuit, simplification = 'O1') {
+  if (!/^O[012]$/.test(simplification)) throw new Error('simplification must be O0, O1 or O2, not ' + simplification);
   const circom = path.join(__dirname, 'node_modules', '.bin', 'circom2');
-  execFileSync(circom, [circuit, '--r1cs', '--wasm', '-o', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const include = path.join(__dirname, 'node_modules', 'circomlib', 'circuits');
+  execFileSync(circom, [circuit, '--r1cs', '--wasm', '-l', include, '--' + simplification, '-o', dir], { cwd: __dirname, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = path.basename(circuit, '.circom');
-  const r1cs = path.join(dir, base + '.r1cs');
-  const wasm = path.join(dir, base + '_js', base + '.wasm');
+  return { r1cs: path.join(dir, base + '.r1cs'), wasm: path.join(dir, base + '_js', base + '.wasm') };
+}
+
+async function circomWitness(dir, circuit, inputFile, simplification) {
+  const { r1cs, wasm } = compile(dir, circuit, simplification);
+  const wtns = { type: 'mem' };
+  await snarkjs.wtns.calculate(JSON.parse(fs.readFileSync(inputFile, 'utf8')), wasm, wtns);
+  fs.copyFileSync(r1cs, path.join(dir, 'circuit.r1cs'));
+  fs.writeFileSync(path.join(dir, 'witness.wtns'), Buffer.from(wtns.data));
+}
+
+async function snarkjsProve(dir, circuit, inputFile, power = '8', simplification) {
+  const { r1cs, wasm } = compile(dir, circuit, simplification);
   const ptau0 = { type: 'mem' }, ptau1 = { type: 'mem' }, ptau = { type: 'mem' };
-  await snarkjs.powersOfTau.newAccumulator(await curve(), 8, ptau0, quiet);
+  await snarkjs.powersOfTau.newAccumulator(await curve(), Number(power), ptau0, quiet);
   await snarkjs.powersOfTau.contribute(ptau0, ptau1, 'oracle', 'entropy-oracle-1', quiet);
   await snarkjs.powersOfTau.preparePhase2(ptau1, ptau, quiet);
   const zkey0 = { type: 'mem' }, zkey = { type: 'mem' };
@@ -55,6 +74,9 @@ async function main() {
   const [mode, ...args] = process.argv.slice(2);
   if (mode === 'snarkjs-prove') {
     await snarkjsProve(...args);
+    console.log('ok');
+  } else if (mode === 'circom-witness') {
+    await circomWitness(...args);
     console.log('ok');
   } else if (mode === 'new-zkey') {
     const [r1cs, ptau, out] = args;
