@@ -100,6 +100,50 @@ public sealed class FftAndMsmTests
         Assert.Equal(expected2, Pippenger.Multiply<Fp2, G2Curve>(scalars, g2));
     }
 
+    /// <summary>
+    /// Repeated points (doubling inside a bucket), a point and its negation (cancellation), the identity, points with
+    /// Z ≠ 1 and many points per bucket (small scalars), in G1 and G2.
+    /// </summary>
+    [Fact]
+    public void PippengerHandlesDoublingCancellationIdentityAndCrowdedBuckets()
+    {
+        var random = new Random(17);
+        var p = Bn254Encoding.G1Generator.Multiply(RandomScalar(random));
+        var q = Bn254Encoding.G2Generator.Multiply(RandomScalar(random));
+        var count = 300;
+        var g1 = new G1Point[count];
+        var g2 = new G2Point[count];
+        var scalars = new Fr[count];
+        for (var i = 0; i < count; i++)
+        {
+            (g1[i], g2[i]) = (i % 6) switch
+            {
+                0 => (p, q),
+                1 => (p.Negate(), q.Negate()),
+                2 => (p, q),
+                3 => (G1Point.Identity, G2Point.Identity),
+                4 => (p.Double() + p.Negate(), q.Double() + q.Negate()),
+                _ => (Bn254Encoding.G1Generator.Multiply(RandomScalar(random)), Bn254Encoding.G2Generator.Multiply(RandomScalar(random))),
+            };
+
+            // Small scalars put many points in one bucket; every tenth is a full-size scalar.
+            scalars[i] = i % 10 == 9 ? RandomScalar(random) : Fr.FromUInt64((ulong)(1 + (i % 3)));
+        }
+
+        var expected1 = G1Point.Identity;
+        var expected2 = G2Point.Identity;
+        for (var i = 0; i < count; i++)
+        {
+            expected1 += g1[i].Multiply(scalars[i]);
+            expected2 += g2[i].Multiply(scalars[i]);
+        }
+
+        Assert.Equal(expected1, Pippenger.Multiply<Fp, G1Curve>(scalars, g1));
+        Assert.Equal(expected2, Pippenger.Multiply<Fp2, G2Curve>(scalars, g2));
+        Assert.True(Pippenger.Multiply<Fp, G1Curve>([Fr.One, Fr.One], [p, p.Negate()]).IsIdentity);
+        Assert.Equal(p.Double().Double(), Pippenger.Multiply<Fp, G1Curve>([Fr.One, Fr.One, Fr.One, Fr.One], [p, p, p, p]));
+    }
+
     private static Fr Evaluate(Fr[] coefficients, Fr x)
     {
         var result = Fr.Zero;
