@@ -45,6 +45,7 @@ public static class NexuszeroApiCircuitExtensions
         {
             var circuit = PreimageCircuit.Build(CircuitBuilder.ForProving(), hash, secret.Length, secret, digest);
             var assignment = circuit.CopyWitness();
+            circuit.ClearWitness();
             try
             {
                 using var witness = new CircuitWitness(keys.ProvingKey, circuit.System, assignment);

@@ -39,6 +39,18 @@ public sealed class BuiltCircuit
     /// <exception cref="InvalidOperationException">The circuit was built for setup, without values.</exception>
     public FieldElement[] CopyWitness() => (witness ?? throw new InvalidOperationException("The circuit was built for setup; it has no witness.")).ToArray();
 
+    /// <summary>
+    /// Overwrites the witness with zeros: the private values are secrets, so a prover calls this once it has
+    /// what it needs (<see cref="CopyWitness"/>). Afterwards <see cref="Witness"/> reads zeros.
+    /// </summary>
+    public void ClearWitness()
+    {
+        if (witness is not null)
+        {
+            Array.Clear(witness);
+        }
+    }
+
     /// <summary>The wire that a builder variable became.</summary>
     /// <param name="variable">A variable of the builder that built this circuit.</param>
     /// <returns>Its wire index.</returns>

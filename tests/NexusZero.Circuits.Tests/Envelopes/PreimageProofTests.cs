@@ -56,5 +56,8 @@ public sealed class PreimageProofTests
         var verdict = system.IsSatisfied(forged);
         Assert.False(verdict.IsSatisfied);
         Assert.Contains("digestHigh", verdict.ToString(), StringComparison.Ordinal);
+
+        circuit.ClearWitness();
+        Assert.All(circuit.Witness, value => Assert.True(value.IsZero));
     }
 }
