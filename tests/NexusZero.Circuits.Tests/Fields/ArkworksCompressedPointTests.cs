@@ -57,8 +57,7 @@ public sealed class ArkworksCompressedPointTests
         var infinityWithSign = new byte[32];
         infinityWithSign[31] = 0xc0;
         Assert.False(Bn254CompressedEncoding.TryDecodeG1Arkworks(infinityWithSign, out _, out var error));
-        Assert.Contains("zeros followed by 0x40", error, StringComparison.Ordinal);
-        Assert.Contains("arkworks", error, StringComparison.Ordinal);
+        Assert.Contains("zeros followed by 0x40 (arkworks compressed form)", error, StringComparison.Ordinal);
         var infinityWithX = new byte[32];
         infinityWithX[31] = 0x40;
         infinityWithX[0] = 1;

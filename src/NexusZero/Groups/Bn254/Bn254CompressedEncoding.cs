@@ -19,6 +19,10 @@ internal static class Bn254CompressedEncoding
     private const byte GreatestFlag = 0x80;
     private const byte InfinityFlag = 0x40;
 
+    // How the point at infinity reads in each form's byte order, for the error that names it.
+    private const string SnarkjsInfinity = "0x40 followed by zeros";
+    private const string ArkworksInfinity = "zeros followed by 0x40 (arkworks compressed form)";
+
     // BigInteger only derives these public exponents once, at type initialisation; no point or secret passes through it.
     private static readonly BigInteger P = new(Convert.FromHexString("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47"), isUnsigned: true, isBigEndian: true);
 
@@ -68,10 +72,13 @@ internal static class Bn254CompressedEncoding
         return bytes;
     }
 
-    public static bool TryDecodeG1(ReadOnlySpan<byte> bytes, out G1Point point, out string? error)
+    public static bool TryDecodeG1(ReadOnlySpan<byte> bytes, out G1Point point, out string? error) =>
+        TryDecodeG1(bytes, SnarkjsInfinity, out point, out error);
+
+    private static bool TryDecodeG1(ReadOnlySpan<byte> bytes, string infinityForm, out G1Point point, out string? error)
     {
         point = G1Point.Identity;
-        if (!TryFlags(bytes, G1Length, "G1", out var greatest, out var infinity, out error))
+        if (!TryFlags(bytes, G1Length, "G1", infinityForm, out var greatest, out var infinity, out error))
         {
             return false;
         }
@@ -107,10 +114,13 @@ internal static class Bn254CompressedEncoding
         return true;
     }
 
-    public static bool TryDecodeG2(ReadOnlySpan<byte> bytes, out G2Point point, out string? error)
+    public static bool TryDecodeG2(ReadOnlySpan<byte> bytes, out G2Point point, out string? error) =>
+        TryDecodeG2(bytes, SnarkjsInfinity, out point, out error);
+
+    private static bool TryDecodeG2(ReadOnlySpan<byte> bytes, string infinityForm, out G2Point point, out string? error)
     {
         point = G2Point.Identity;
-        if (!TryFlags(bytes, G2Length, "G2", out var greatest, out var infinity, out error))
+        if (!TryFlags(bytes, G2Length, "G2", infinityForm, out var greatest, out var infinity, out error))
         {
             return false;
         }
@@ -166,11 +176,11 @@ internal static class Bn254CompressedEncoding
 
     /// <summary>Strictly decodes arkworks' compressed G1 (32 bytes).</summary>
     public static bool TryDecodeG1Arkworks(ReadOnlySpan<byte> bytes, out G1Point point, out string? error) =>
-        Arkworks(TryDecodeG1(Reversed(bytes), out point, out error), ref error);
+        TryDecodeG1(Reversed(bytes), ArkworksInfinity, out point, out error);
 
     /// <summary>Strictly decodes arkworks' compressed G2 (64 bytes), including the subgroup check.</summary>
     public static bool TryDecodeG2Arkworks(ReadOnlySpan<byte> bytes, out G2Point point, out string? error) =>
-        Arkworks(TryDecodeG2(Reversed(bytes), out point, out error), ref error);
+        TryDecodeG2(Reversed(bytes), ArkworksInfinity, out point, out error);
 
     private static byte[] Reversed(ReadOnlySpan<byte> bytes)
     {
@@ -179,17 +189,7 @@ internal static class Bn254CompressedEncoding
         return copy;
     }
 
-    private static bool Arkworks(bool decoded, ref string? error)
-    {
-        if (!decoded)
-        {
-            error = error?.Replace("0x40 followed by zeros", "zeros followed by 0x40", StringComparison.Ordinal) + " (arkworks compressed form)";
-        }
-
-        return decoded;
-    }
-
-    private static bool TryFlags(ReadOnlySpan<byte> bytes, int length, string group, out bool greatest, out bool infinity, out string? error)
+    private static bool TryFlags(ReadOnlySpan<byte> bytes, int length, string group, string infinityForm, out bool greatest, out bool infinity, out string? error)
     {
         greatest = infinity = false;
         if (bytes.Length != length)
@@ -202,7 +202,7 @@ internal static class Bn254CompressedEncoding
         greatest = (bytes[0] & GreatestFlag) != 0;
         if (infinity && (greatest || bytes[0] != InfinityFlag || bytes[1..].IndexOfAnyExcept((byte)0) >= 0))
         {
-            error = $"The compressed {group} point at infinity must be 0x40 followed by zeros.";
+            error = $"The compressed {group} point at infinity must be {infinityForm}.";
             return false;
         }
 

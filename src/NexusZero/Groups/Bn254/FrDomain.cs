@@ -132,20 +132,16 @@ internal sealed class FrDomain
         }
 
         var inverse = running.Invert();
-        var omegaPower = Fr.One;
-        for (var i = 0; i < Size - 1; i++)
-        {
-            omegaPower *= Generator;
-        }
 
-        var generatorInverse = Generator.Invert();
+        // Walk back from ω^(n−1) = ω⁻¹ (ωⁿ = 1).
+        var omegaPower = GeneratorInverse;
         for (var i = Size - 1; i >= 0; i--)
         {
             // inverse = 1 / ((τ − ω⁰)…(τ − ωⁱ)) here.
             var denominatorInverse = inverse * prefix[i];
             inverse *= tau - omegaPower;
             result[i] = numerator * omegaPower * denominatorInverse;
-            omegaPower *= generatorInverse;
+            omegaPower *= GeneratorInverse;
         }
 
         Array.Clear(prefix);

@@ -37,8 +37,10 @@ public static class PreimageCircuit
         return [high, FieldElement.FromBigEndian(half)];
     }
 
-    /// <summary>Builds the circuit; with a proving builder, the witness for <paramref name="preimage"/>.</summary>
-    internal static BuiltCircuit Build(CircuitBuilder builder, HashFunction hash, int length, ReadOnlyMemory<byte> preimage, ReadOnlySpan<byte> digest)
+    /// <summary>Throws unless a circuit exists for (<paramref name="hash"/>, <paramref name="length"/>).</summary>
+    /// <exception cref="ArgumentException">The hash function is not SHA-256.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The length is negative or over <see cref="MaxSha256PreimageLength"/>.</exception>
+    internal static void CheckSupported(HashFunction hash, int length)
     {
         if (hash != HashFunction.Sha256)
         {
@@ -47,6 +49,12 @@ public static class PreimageCircuit
 
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, MaxSha256PreimageLength);
+    }
+
+    /// <summary>Builds the circuit; with a proving builder, the witness for <paramref name="preimage"/>.</summary>
+    internal static BuiltCircuit Build(CircuitBuilder builder, HashFunction hash, int length, ReadOnlyMemory<byte> preimage, ReadOnlySpan<byte> digest)
+    {
+        CheckSupported(hash, length);
         var inputs = DigestInputs(digest);
         var high = builder.PublicInput("digestHigh", inputs[0]);
         var low = builder.PublicInput("digestLow", inputs[1]);

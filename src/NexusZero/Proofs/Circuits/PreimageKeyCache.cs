@@ -19,13 +19,8 @@ public sealed class PreimageKeyCache
     /// <exception cref="ArgumentException">The hash function or the length is not supported.</exception>
     public PreimageCircuitKeys GetOrCreateWithLocalSetup(HashFunction hash, int length)
     {
-        if (hash != HashFunction.Sha256)
-        {
-            throw new ArgumentException($"Preimage circuits exist for SHA-256 only, not {hash}.", nameof(hash));
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, PreimageCircuit.MaxSha256PreimageLength);
+        // Checked before an entry is made, so unsupported requests cannot grow the cache.
+        PreimageCircuit.CheckSupported(hash, length);
         return _keys.GetOrAdd((hash, length), key => new Lazy<PreimageCircuitKeys>(() => PreimageCircuitKeys.CreateWithLocalSetup(key.Item1, key.Item2))).Value;
     }
 }

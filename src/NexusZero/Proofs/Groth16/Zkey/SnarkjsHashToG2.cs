@@ -13,7 +13,7 @@ namespace NexusZero.Proofs.Groth16.Zkey;
 internal static class SnarkjsHashToG2
 {
     /// <summary>G2's cofactor h = 2p − r (bn128.js cofactorG2).</summary>
-    private static readonly Limbs256 Cofactor = Limbs256FromHex("30644e72e131a029b85045b68181585e06ceecda572a2489345f2299c0f9fa8d");
+    private static readonly Limbs256 Cofactor = Limbs256.FromBigEndian(Convert.FromHexString("30644e72e131a029b85045b68181585e06ceecda572a2489345f2299c0f9fa8d"));
 
     public static G2Point Hash(ReadOnlySpan<byte> transcript)
     {
@@ -61,16 +61,6 @@ internal static class SnarkjsHashToG2
                 return value;
             }
         }
-    }
-
-    private static Limbs256 Limbs256FromHex(string hex)
-    {
-        var bytes = Convert.FromHexString(hex);
-        return new Limbs256(
-            BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan(24)),
-            BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan(16)),
-            BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan(8)),
-            BinaryPrimitives.ReadUInt64BigEndian(bytes));
     }
 
     /// <summary>ffjavascript's ChaCha20 generator: the key words in state 4 … 11, the counter in 12, zero nonce.</summary>
