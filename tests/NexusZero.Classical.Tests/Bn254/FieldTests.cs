@@ -50,6 +50,49 @@ public sealed class FieldTests
     }
 
     [Fact]
+    public void MultiplicationHoldsAtCarryEdges()
+    {
+        // Operands whose limbs are all-ones or zero stress every carry of the four-word CIOS rounds.
+        var two64 = BigInteger.One << 64;
+        BigInteger[] edges =
+        [
+            0, 1, 2, two64 - 1, two64, (two64 * two64) - 1, (BigInteger.One << 192) - 1, BigInteger.One << 253,
+            P - 1, P - 2, P - two64, P - (BigInteger.One << 128), P / 2, (P + 1) / 2,
+        ];
+        foreach (var a in edges)
+        {
+            foreach (var b in edges)
+            {
+                Assert.Equal(a * b % P, Big(Fp(a) * Fp(b)));
+                var ra = a % R;
+                var rb = b % R;
+                Assert.Equal(ra * rb % R, ToBig((Fr.FromCanonical(ToLimbs(ra)) * Fr.FromCanonical(ToLimbs(rb))).ToCanonical()));
+            }
+        }
+    }
+
+    [Fact]
+    public void ReducedDecodingAcceptsEveryTwoHundredFiftySixBitValue()
+    {
+        // The unreduced value is the Montgomery multiplication's second operand, which may exceed the modulus.
+        var random = new Random(3);
+        var bytes = new byte[32];
+        for (var i = 0; i < 300; i++)
+        {
+            random.NextBytes(bytes);
+            if (i < 32)
+            {
+                bytes.AsSpan().Fill(0xFF);
+                bytes[i] = (byte)(i * 7);
+            }
+
+            var value = new BigInteger(bytes, isUnsigned: true, isBigEndian: true);
+            Assert.Equal(value % P, Big(Groups.Bn254.Fp.FromBigEndianReduced(bytes)));
+            Assert.Equal(value % R, ToBig(Fr.FromBigEndianReduced(bytes).ToCanonical()));
+        }
+    }
+
+    [Fact]
     public void MontgomeryConstantsAreDerivedCorrectly()
     {
         var two256 = BigInteger.One << 256;

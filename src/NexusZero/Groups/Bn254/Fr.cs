@@ -31,7 +31,7 @@ internal readonly struct Fr : IEquatable<Fr>
     public static Fr FromUInt64(ulong value) => FromCanonical(new Limbs256(value, 0, 0, 0));
 
     /// <summary>Converts a canonical integer (must already be below the modulus) into Montgomery form.</summary>
-    public static Fr FromCanonical(in Limbs256 value) => new(Montgomery256.Multiply(value, Parameters.R2, Parameters));
+    public static Fr FromCanonical(in Limbs256 value) => new(Montgomery256.Multiply(Parameters.R2, value, Parameters));
 
     /// <summary>Decodes 32 big-endian bytes; false when the value is not below the modulus.</summary>
     public static bool TryFromBigEndian(ReadOnlySpan<byte> bytes, out Fr result)
@@ -57,8 +57,9 @@ internal readonly struct Fr : IEquatable<Fr>
     {
         var value = Limbs256.FromBigEndian(bytes);
 
-        // value·R² ·R⁻¹ = value·R, reduced by the Montgomery multiplication itself (inputs up to 2^256 are fine: a·b < 2^256·m).
-        return new(Montgomery256.Multiply(value, Parameters.R2, Parameters));
+        // R²·value·R⁻¹ = value·R, reduced by the Montgomery multiplication itself: the unreduced value goes in
+        // the second operand, which may be any 256-bit integer.
+        return new(Montgomery256.Multiply(Parameters.R2, value, Parameters));
     }
 
     /// <summary>Reads snarkjs's .zkey form: 32 little-endian bytes already in Montgomery form; false when not below the modulus.</summary>

@@ -3,13 +3,18 @@ namespace NexusZero.Groups.Bn254;
 /// <summary>
 /// An odd modulus m &lt; 2^254 with the constants Montgomery arithmetic needs (R = 2^256), all derived
 /// here from m alone at type initialisation, so no precomputed magic number can be mistyped.
-/// The headroom below 2^256 (4m &lt; 2^256) lets a product stay within five limbs before the final
-/// conditional subtraction.
+/// The modulus's top limb must stay below 2^63 − 1 (both BN254 fields are below 2^254): that headroom is
+/// what lets <see cref="Montgomery256.Multiply"/> keep its accumulator in four limbs.
 /// </summary>
 internal sealed class MontgomeryModulus
 {
     public MontgomeryModulus(Limbs256 modulus)
     {
+        if ((modulus.L0 & 1) == 0 || modulus.L3 >= 0x7FFF_FFFF_FFFF_FFFEUL)
+        {
+            throw new ArgumentException("The Montgomery arithmetic here needs an odd modulus whose top limb is below 2^63 − 1.", nameof(modulus));
+        }
+
         Modulus = modulus;
 
         // −m⁻¹ mod 2^64 by Newton iteration: each step doubles the correct low bits (1 → 64 in 6 steps).
