@@ -1,3 +1,4 @@
+using System.Numerics;
 using NexusZero.Groups.Bn254;
 using G1Point = NexusZero.Groups.Bn254.ProjectivePoint<NexusZero.Groups.Bn254.Fp, NexusZero.Groups.Bn254.G1Curve>;
 using G2Point = NexusZero.Groups.Bn254.ProjectivePoint<NexusZero.Groups.Bn254.Fp2, NexusZero.Groups.Bn254.G2Curve>;
@@ -142,6 +143,98 @@ public sealed class FftAndMsmTests
         Assert.Equal(expected2, Pippenger.Multiply<Fp2, G2Curve>(scalars, g2));
         Assert.True(Pippenger.Multiply<Fp, G1Curve>([Fr.One, Fr.One], [p, p.Negate()]).IsIdentity);
         Assert.Equal(p.Double().Double(), Pippenger.Multiply<Fp, G1Curve>([Fr.One, Fr.One, Fr.One, Fr.One], [p, p, p, p]));
+    }
+
+    /// <summary>Signed recoding: every window width, digits in (−2^(c−1), 2^(c−1)], Σ d·2^(c·w) = k, at the carry edges.</summary>
+    [Fact]
+    public void SignedDigitsReconstructEveryScalar()
+    {
+        var r = BigIntegerReference.R;
+        for (var c = 3; c <= Pippenger.MaxWindowBits; c++)
+        {
+            var half = BigInteger.One << (c - 1);
+            BigInteger[] values =
+            [
+                0, 1, half, half + 1, (half << 1) - 1, r - 1, r - half, (BigInteger.One << 253) - 1, BigInteger.One << 253,
+                Repeat(half, c), Repeat(half + 1, c), Repeat((half << 1) - 1, c) % r,
+            ];
+            var scalars = values.Select(v => Fr.FromCanonical(BigIntegerReference.ToLimbs(v % r))).ToArray();
+            var windows = Pippenger.WindowCount(c);
+            var digits = Pippenger.SignedDigits(scalars, c, windows);
+            for (var i = 0; i < values.Length; i++)
+            {
+                var sum = BigInteger.Zero;
+                for (var w = windows - 1; w >= 0; w--)
+                {
+                    int d = digits[(w * values.Length) + i];
+                    Assert.InRange(d, -(int)half + 1, (int)half);
+                    sum = (sum << c) + d;
+                }
+
+                Assert.Equal(values[i] % r, sum);
+            }
+        }
+
+        // The same digit pattern in every window up to 2^254, reduced below r.
+        static BigInteger Repeat(BigInteger digit, int c)
+        {
+            var value = BigInteger.Zero;
+            for (var shift = 0; shift + c <= 253; shift += c)
+            {
+                value += digit << shift;
+            }
+
+            return value;
+        }
+    }
+
+    /// <summary>Scalars at the signed-digit edges (r − 1, digits of exactly 2^(c−1)) through the whole MSM.</summary>
+    [Fact]
+    public void PippengerHandlesScalarsAtTheDigitEdges()
+    {
+        var random = new Random(23);
+        var count = 64;
+        var c = Pippenger.WindowBits(count);
+        var half = BigInteger.One << (c - 1);
+        var scalars = Enumerable.Range(0, count).Select(i => (i % 4) switch
+        {
+            0 => Fr.Zero - Fr.One,
+            1 => Fr.FromCanonical(BigIntegerReference.ToLimbs(half << (c * (i % 7)))),
+            2 => Fr.FromCanonical(BigIntegerReference.ToLimbs(((half << 1) - 1) << (c * (i % 5)))),
+            _ => RandomScalar(random),
+        }).ToArray();
+        var g1 = Enumerable.Range(0, count).Select(_ => Bn254Encoding.G1Generator.Multiply(RandomScalar(random))).ToArray();
+        var expected = G1Point.Identity;
+        for (var i = 0; i < count; i++)
+        {
+            expected += g1[i].Multiply(scalars[i]);
+        }
+
+        Assert.Equal(expected, Pippenger.Multiply<Fp, G1Curve>(scalars, g1));
+    }
+
+    /// <summary>The Jacobian formulas' special cases agree with the complete projective ones.</summary>
+    [Fact]
+    public void JacobianFormulasMatchTheCompleteOnes()
+    {
+        var random = new Random(29);
+        var p = Bn254Encoding.G1Generator.Multiply(RandomScalar(random));
+        var q = Bn254Encoding.G1Generator.Multiply(RandomScalar(random));
+        var pa = p.ToAffine();
+        var qa = q.ToAffine();
+        var jp = JacobianPoint<Fp, G1Curve>.Identity.AddAffine(pa.X, pa.Y).Double().AddAffine(qa.X, qa.Y);
+        Assert.Equal(p.Double() + q, jp.ToProjective());
+        var identity = JacobianPoint<Fp, G1Curve>.Identity;
+        Assert.True(identity.Double().IsIdentity);
+        Assert.Equal(p, identity.Add(identity.AddAffine(pa.X, pa.Y)).ToProjective());
+        var single = identity.AddAffine(pa.X, pa.Y);
+        Assert.Equal(p.Double(), single.AddAffine(pa.X, pa.Y).ToProjective());
+        Assert.True(single.AddAffine(pa.X, -pa.Y).IsIdentity);
+        Assert.Equal(p.Double(), single.Add(single).ToProjective());
+        Assert.True(single.Add(single.Negate()).IsIdentity);
+        var scaled = single.Double().Add(single);
+        Assert.Equal(p.Double() + p, scaled.ToProjective());
+        Assert.Equal(p.Double() + p + q, scaled.AddAffine(qa.X, qa.Y).ToProjective());
     }
 
     private static Fr Evaluate(Fr[] coefficients, Fr x)

@@ -1,14 +1,17 @@
 namespace NexusZero.Groups.Bn254;
 
 /// <summary>
-/// Σ kᵢ·Pᵢ by Pippenger's bucket method: the scalars are cut into c-bit windows; per window each point is
-/// added to the bucket of its digit and the buckets are summed by a running sum; windows run in parallel
-/// and are combined by c doublings each. Cost about (256/c)·(n + 2^c) additions.
+/// Σ kᵢ·Pᵢ by Pippenger's bucket method with signed digits: the scalars are recoded into c-bit digits in
+/// (−2^(c−1), 2^(c−1)], so each window needs only 2^(c−1) buckets (a negative digit adds the negated point);
+/// the points are made affine once by one batched inversion so that every bucket addition is a mixed
+/// Jacobian addition (7M + 4S); per window the buckets are summed by a running sum; windows run in
+/// parallel and are combined by c doublings each. Cost about (255/c)·(n + 2^c) additions.
 /// <para>
 /// <b>Variable time in the scalars.</b> Which bucket a point goes to depends on the scalar's digits, so
-/// memory access and zero-digit skips leak through timing and cache. Every practical Groth16 prover
-/// (snarkjs, arkworks, gnark) does the same, since a constant-time MSM costs a factor 2^c more; the
-/// prover's witness-dependent MSMs are therefore not constant time (docs/security.md, "Groth16").
+/// memory access, zero-digit skips and the incomplete Jacobian formulas' special cases leak through timing
+/// and cache. Every practical Groth16 prover (snarkjs, arkworks, gnark) does the same, since a constant-time
+/// MSM costs a factor 2^c more; the prover's witness-dependent MSMs are therefore not constant time
+/// (docs/security.md, "Groth16").
 /// </para>
 /// </summary>
 internal static class Pippenger
@@ -30,17 +33,16 @@ internal static class Pippenger
             return ProjectivePoint<TField, TCurve>.Identity;
         }
 
-        var limbs = new Limbs256[count];
-        for (var i = 0; i < count; i++)
-        {
-            limbs[i] = scalars[i].ToCanonical();
-        }
-
-        var pointArray = points.ToArray();
         var c = WindowBits(count);
-        var windows = (254 + c - 1) / c;
-        var sums = new ProjectivePoint<TField, TCurve>[windows];
-        Parallel.For(0, windows, w => sums[w] = Window(limbs, pointArray, w * c, c));
+        var windows = WindowCount(c);
+        var digits = SignedDigits(scalars, c, windows);
+        var xs = new TField[count];
+        var ys = new TField[count];
+        ToAffine(points, xs, ys, digits, windows);
+
+        var sums = new JacobianPoint<TField, TCurve>[windows];
+        Parallel.For(0, windows, w => sums[w] = Window<TField, TCurve>(digits.AsSpan(w * count, count), xs, ys, c));
+        Array.Clear(digits);
 
         var result = sums[windows - 1];
         for (var w = windows - 2; w >= 0; w--)
@@ -50,37 +52,118 @@ internal static class Pippenger
                 result = result.Double();
             }
 
-            result += sums[w];
+            result = result.Add(sums[w]);
         }
 
-        return result;
+        return result.ToProjective();
     }
 
-    /// <summary>The window width minimising (256/c)·(n + 2^c), roughly ln n.</summary>
-    internal static int WindowBits(int count) => count < 32 ? 3 : Math.Min(16, (int)Math.Log(count) + 2);
+    /// <summary>The widest window: its digits, up to 2^(c−1), must fit the recoding's 16-bit storage.</summary>
+    internal const int MaxWindowBits = 15;
 
-    private static ProjectivePoint<TField, TCurve> Window<TField, TCurve>(Limbs256[] scalars, ProjectivePoint<TField, TCurve>[] points, int shift, int c)
+    /// <summary>The window width minimising (255/c)·(n + 2^c), roughly ln n.</summary>
+    internal static int WindowBits(int count) => count < 32 ? 3 : Math.Min(MaxWindowBits, (int)Math.Log(count) + 2);
+
+    /// <summary>Windows of c bits with signed digits cover any scalar below 2^254 when c·windows ≥ 255.</summary>
+    internal static int WindowCount(int c) => (255 + c - 1) / c;
+
+    /// <summary>
+    /// digits[w·n + i] = the w-th signed digit of scalar i: d in (−2^(c−1), 2^(c−1)] with Σ d·2^(c·w) = k.
+    /// A raw digit above 2^(c−1) becomes d − 2^c and carries one into the next window; the top window
+    /// never carries out because k &lt; r &lt; 2^254 ≤ 2^(c·windows − 1).
+    /// </summary>
+    internal static short[] SignedDigits(ReadOnlySpan<Fr> scalars, int c, int windows)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(c, MaxWindowBits);
+        var count = scalars.Length;
+        var digits = new short[count * windows];
+        var half = 1 << (c - 1);
+        var full = 1 << c;
+        for (var i = 0; i < count; i++)
+        {
+            var k = scalars[i].ToCanonical();
+            var carry = 0;
+            for (var w = 0; w < windows; w++)
+            {
+                var d = Digit(k, w * c, c) + carry;
+                carry = d > half ? 1 : 0;
+                digits[(w * count) + i] = (short)(d - (carry * full));
+            }
+
+            k = default;
+        }
+
+        return digits;
+    }
+
+    /// <summary>
+    /// Affine coordinates of every point by Montgomery's batch inversion (one inversion, 3 multiplications a
+    /// point); an identity point gets zero digits so no window ever adds it.
+    /// </summary>
+    private static void ToAffine<TField, TCurve>(ReadOnlySpan<ProjectivePoint<TField, TCurve>> points, TField[] xs, TField[] ys, short[] digits, int windows)
         where TField : struct, IBn254Field<TField>
         where TCurve : struct, ICurveEquation<TField>
     {
-        var buckets = new ProjectivePoint<TField, TCurve>[(1 << c) - 1];
-        Array.Fill(buckets, ProjectivePoint<TField, TCurve>.Identity);
-        for (var i = 0; i < scalars.Length; i++)
+        var count = points.Length;
+
+        // xs holds the prefix products of the non-zero Z coordinates until the backward pass overwrites it.
+        var product = TField.One;
+        for (var i = 0; i < count; i++)
         {
-            var digit = Digit(scalars[i], shift, c);
-            if (digit != 0)
+            xs[i] = product;
+            if (!points[i].IsIdentity)
             {
-                buckets[digit - 1] += points[i];
+                product *= points[i].Z;
+            }
+        }
+
+        var inverse = product.Invert();
+        for (var i = count - 1; i >= 0; i--)
+        {
+            var point = points[i];
+            if (point.IsIdentity)
+            {
+                for (var w = 0; w < windows; w++)
+                {
+                    digits[(w * count) + i] = 0;
+                }
+
+                continue;
+            }
+
+            var zInverse = inverse * xs[i];
+            inverse *= point.Z;
+            xs[i] = point.X * zInverse;
+            ys[i] = point.Y * zInverse;
+        }
+    }
+
+    private static JacobianPoint<TField, TCurve> Window<TField, TCurve>(ReadOnlySpan<short> digits, TField[] xs, TField[] ys, int c)
+        where TField : struct, IBn254Field<TField>
+        where TCurve : struct, ICurveEquation<TField>
+    {
+        var buckets = new JacobianPoint<TField, TCurve>[1 << (c - 1)];
+        Array.Fill(buckets, JacobianPoint<TField, TCurve>.Identity);
+        for (var i = 0; i < digits.Length; i++)
+        {
+            int digit = digits[i];
+            if (digit > 0)
+            {
+                buckets[digit - 1] = buckets[digit - 1].AddAffine(xs[i], ys[i]);
+            }
+            else if (digit < 0)
+            {
+                buckets[-digit - 1] = buckets[-digit - 1].AddAffine(xs[i], -ys[i]);
             }
         }
 
         // Σ d·bucket[d] = Σ over d of (bucket[top] + … + bucket[d]).
-        var running = ProjectivePoint<TField, TCurve>.Identity;
-        var sum = ProjectivePoint<TField, TCurve>.Identity;
+        var running = JacobianPoint<TField, TCurve>.Identity;
+        var sum = JacobianPoint<TField, TCurve>.Identity;
         for (var d = buckets.Length - 1; d >= 0; d--)
         {
-            running += buckets[d];
-            sum += running;
+            running = running.Add(buckets[d]);
+            sum = sum.Add(running);
         }
 
         return sum;
@@ -89,6 +172,11 @@ internal static class Pippenger
     private static int Digit(in Limbs256 scalar, int shift, int c)
     {
         var limb = shift >> 6;
+        if (limb > 3)
+        {
+            return 0;
+        }
+
         var offset = shift & 63;
         var value = scalar[limb] >> offset;
         if (offset + c > 64 && limb < 3)
