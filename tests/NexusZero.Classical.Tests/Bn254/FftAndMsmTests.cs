@@ -97,8 +97,11 @@ public sealed class FftAndMsmTests
             expected2 += g2[i].Multiply(scalars[i]);
         }
 
-        Assert.Equal(expected1, Pippenger.Multiply<Fp, G1Curve>(scalars, g1));
-        Assert.Equal(expected2, Pippenger.Multiply<Fp2, G2Curve>(scalars, g2));
+        foreach (var batchAffine in new bool?[] { null, false, true })
+        {
+            Assert.Equal(expected1, Pippenger.Multiply<Fp, G1Curve>(scalars, g1, batchAffine));
+            Assert.Equal(expected2, Pippenger.Multiply<Fp2, G2Curve>(scalars, g2, batchAffine));
+        }
     }
 
     /// <summary>
@@ -139,10 +142,13 @@ public sealed class FftAndMsmTests
             expected2 += g2[i].Multiply(scalars[i]);
         }
 
-        Assert.Equal(expected1, Pippenger.Multiply<Fp, G1Curve>(scalars, g1));
-        Assert.Equal(expected2, Pippenger.Multiply<Fp2, G2Curve>(scalars, g2));
-        Assert.True(Pippenger.Multiply<Fp, G1Curve>([Fr.One, Fr.One], [p, p.Negate()]).IsIdentity);
-        Assert.Equal(p.Double().Double(), Pippenger.Multiply<Fp, G1Curve>([Fr.One, Fr.One, Fr.One, Fr.One], [p, p, p, p]));
+        foreach (var batchAffine in new[] { false, true })
+        {
+            Assert.Equal(expected1, Pippenger.Multiply<Fp, G1Curve>(scalars, g1, batchAffine));
+            Assert.Equal(expected2, Pippenger.Multiply<Fp2, G2Curve>(scalars, g2, batchAffine));
+            Assert.True(Pippenger.Multiply<Fp, G1Curve>([Fr.One, Fr.One], [p, p.Negate()], batchAffine).IsIdentity);
+            Assert.Equal(p.Double().Double(), Pippenger.Multiply<Fp, G1Curve>([Fr.One, Fr.One, Fr.One, Fr.One], [p, p, p, p], batchAffine));
+        }
     }
 
     /// <summary>Signed recoding: every window width, digits in (−2^(c−1), 2^(c−1)], Σ d·2^(c·w) = k, at the carry edges.</summary>
@@ -210,7 +216,45 @@ public sealed class FftAndMsmTests
             expected += g1[i].Multiply(scalars[i]);
         }
 
-        Assert.Equal(expected, Pippenger.Multiply<Fp, G1Curve>(scalars, g1));
+        Assert.Equal(expected, Pippenger.Multiply<Fp, G1Curve>(scalars, g1, batchAffine: false));
+        Assert.Equal(expected, Pippenger.Multiply<Fp, G1Curve>(scalars, g1, batchAffine: true));
+    }
+
+    /// <summary>
+    /// Affine buckets over more than one batch: one bucket hit many times within a batch (overflow), the same point
+    /// twice in a row (a doubling the slope formula cannot take), a point then its negation (cancellation).
+    /// </summary>
+    [Fact]
+    public void BatchAffineBucketsHandleCollisionsAcrossBatches()
+    {
+        var random = new Random(31);
+        var p = Bn254Encoding.G1Generator.Multiply(RandomScalar(random)).ToAffine();
+        var others = Enumerable.Range(0, 40).Select(_ => Bn254Encoding.G1Generator.Multiply(RandomScalar(random)).ToAffine()).ToArray();
+        var window = new BatchAffineWindow<Fp, G1Curve>(bucketCount: 4, batchSize: 3);
+        var digits = new List<short>();
+        var xs = new List<Fp>();
+        var ys = new List<Fp>();
+        var expected = G1Point.Identity;
+        void Put(AffinePoint<Fp> point, short digit)
+        {
+            digits.Add(digit);
+            xs.Add(point.X);
+            ys.Add(point.Y);
+            var term = G1Point.FromAffine(point).Multiply(Fr.FromUInt64((ulong)Math.Abs(digit)));
+            expected += digit < 0 ? term.Negate() : term;
+        }
+
+        Put(p, 2);
+        Put(p, 2);
+        Put(p, -2);
+        Put(p, 2);
+        for (var i = 0; i < others.Length; i++)
+        {
+            Put(others[i], (short)((i % 4) + 1));
+            Put(others[i], (short)(i % 3 == 0 ? -((i % 4) + 1) : 1));
+        }
+
+        Assert.Equal(expected, window.Sum(digits.ToArray(), xs.ToArray(), ys.ToArray()).ToProjective());
     }
 
     /// <summary>The Jacobian formulas' special cases agree with the complete projective ones.</summary>

@@ -90,7 +90,7 @@ internal readonly struct Fp : IEquatable<Fp>, IBn254Field<Fp>
     public static Fp operator -(Fp a) => new(Montgomery256.Negate(a.montgomery, Parameters));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator *(Fp a, Fp b) => new(Montgomery256.Multiply(a.montgomery, b.montgomery, Parameters));
+    public static Fp operator *(Fp a, Fp b) => new(Montgomery256.Multiply<FpModulus>(a.montgomery, b.montgomery));
 
     public Fp Square() => this * this;
 

@@ -90,7 +90,7 @@ internal readonly struct Fr : IEquatable<Fr>
     public static Fr operator -(Fr a) => new(Montgomery256.Negate(a.montgomery, Parameters));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fr operator *(Fr a, Fr b) => new(Montgomery256.Multiply(a.montgomery, b.montgomery, Parameters));
+    public static Fr operator *(Fr a, Fr b) => new(Montgomery256.Multiply<FrModulus>(a.montgomery, b.montgomery));
 
     public Fr Square() => this * this;
 

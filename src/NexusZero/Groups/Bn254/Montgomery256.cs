@@ -44,10 +44,19 @@ internal static class Montgomery256
     /// (five-word CIOS, Math.BigMul's out-parameter going through the stack, carries by bit formulas),
     /// about 40 ns after; see docs/benchmarks.md.
     /// </remarks>
-    public static Limbs256 Multiply(in Limbs256 a, in Limbs256 b, MontgomeryModulus m)
+    public static Limbs256 Multiply(in Limbs256 a, in Limbs256 b, MontgomeryModulus m) => MultiplyCore(a, b, m.Modulus, m.NegativeInverse);
+
+    /// <summary>
+    /// The same multiplication with the modulus given by a type, so the JIT folds its limbs into the
+    /// instructions as immediates instead of loading them from the <see cref="MontgomeryModulus"/> object.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Limbs256 Multiply<TModulus>(in Limbs256 a, in Limbs256 b)
+        where TModulus : struct, IFixedModulus => MultiplyCore(a, b, TModulus.Modulus, TModulus.NegativeInverse);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Limbs256 MultiplyCore(in Limbs256 a, in Limbs256 b, in Limbs256 p, ulong n)
     {
-        var p = m.Modulus;
-        var n = m.NegativeInverse;
         ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0;
         Round(a, b.L0, p, n, ref t0, ref t1, ref t2, ref t3);
         Round(a, b.L1, p, n, ref t0, ref t1, ref t2, ref t3);
