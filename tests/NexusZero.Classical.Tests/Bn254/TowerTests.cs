@@ -65,6 +65,38 @@ public sealed class TowerTests
     }
 
     [Fact]
+    public void SparseLineMultiplicationMatchesTheFullProduct()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            var f = RandomFp12();
+            var (a, b, c) = (RandomFp2(), RandomFp2(), RandomFp2());
+            var line = new Fp12(new Fp6(a, Fp2.Zero, Fp2.Zero), new Fp6(b, c, Fp2.Zero));
+            Assert.Equal(f * line, f.MultiplyByLine(a, b, c));
+            var x = RandomFp6();
+            Assert.Equal(x * new Fp6(b, c, Fp2.Zero), x.MultiplyBy01(b, c));
+        }
+    }
+
+    [Fact]
+    public void CyclotomicSquaringMatchesSquaringOnTheCyclotomicSubgroupOnly()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            // f^((p⁶ − 1)(p² + 1)) lies in the cyclotomic subgroup: the final exponentiation's easy part.
+            var f = RandomFp12();
+            var easy = f.Conjugate() * f.Invert();
+            var g = easy.Frobenius(2) * easy;
+            Assert.Equal(g.Square(), g.CyclotomicSquare());
+            Assert.Equal(g.Square().Square() * g, g.CyclotomicPower(5));
+            Assert.Equal(Fp12.One, g.CyclotomicPower(0));
+
+            // A random element is not in the subgroup, and there the shortcut is wrong (so the test above can fail).
+            Assert.NotEqual(f.Square(), f.CyclotomicSquare());
+        }
+    }
+
+    [Fact]
     public void FrobeniusIsThePowerP()
     {
         var modulus = Groups.Bn254.Fp.Parameters.Modulus;

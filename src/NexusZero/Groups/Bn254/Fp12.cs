@@ -34,6 +34,65 @@ internal readonly struct Fp12 : IEquatable<Fp12>
         return new(c0, ab + ab);
     }
 
+    /// <summary>
+    /// this·(a + (b + c·v)·w), the shape of a Miller-loop line, in 13 Fp2 multiplications instead of 18:
+    /// Karatsuba over w with the line's zero coefficients skipped.
+    /// </summary>
+    public Fp12 MultiplyByLine(in Fp2 a, in Fp2 b, in Fp2 c)
+    {
+        var t0 = C0.MultiplyBy(a);
+        var t1 = C1.MultiplyBy01(b, c);
+        var t2 = (C0 + C1).MultiplyBy01(a + b, c);
+        return new(t0 + t1.MultiplyByV(), t2 - t0 - t1);
+    }
+
+    /// <summary>
+    /// The square of an element of the cyclotomic subgroup (norm 1 over Fp6, which every value after the
+    /// final exponentiation's easy part is), by Granger and Scott's formulas (PKC 2010, §3.2): with
+    /// Fp12 seen as Fp4³ over Fp4 = Fp2[w³], three Fp4 squarings, 6 Fp2 multiplications against 12.
+    /// Wrong for other elements.
+    /// </summary>
+    public Fp12 CyclotomicSquare()
+    {
+        // Pairs (z0, z1), (z2, z3), (z4, z5) are the Fp4 coefficients a, b, c (each x + y·w³, (w³)² = ξ).
+        var (z0, z4, z3) = (C0.C0, C0.C1, C0.C2);
+        var (z2, z1, z5) = (C1.C0, C1.C1, C1.C2);
+        var (t0, t1) = Fp4Square(z0, z1);
+        var (t2, t3) = Fp4Square(z2, z3);
+        var (t4, t5) = Fp4Square(z4, z5);
+
+        // a' = 3a² − 2ā, b' = 3ξ'c² + 2b̄, c' = 3b² − 2c̄ (ā the Fp4 conjugate), coefficient by coefficient.
+        var t5Xi = t5.MultiplyByXi();
+        return new(
+            new Fp6(Triple(t0) - z0.Double(), Triple(t2) - z4.Double(), Triple(t4) - z3.Double()),
+            new Fp6(Triple(t5Xi) + z2.Double(), Triple(t1) + z1.Double(), Triple(t3) + z5.Double()));
+
+        static (Fp2 X, Fp2 Y) Fp4Square(Fp2 x, Fp2 y)
+        {
+            var xy = x * y;
+            var square = ((x + y) * (x + y.MultiplyByXi())) - xy - xy.MultiplyByXi();
+            return (square, xy.Double());
+        }
+
+        static Fp2 Triple(Fp2 x) => x.Double() + x;
+    }
+
+    /// <summary>this^exponent for an element of the cyclotomic subgroup and a public 64-bit exponent.</summary>
+    public Fp12 CyclotomicPower(ulong exponent)
+    {
+        var result = One;
+        for (var i = 63 - System.Numerics.BitOperations.LeadingZeroCount(exponent); i >= 0; i--)
+        {
+            result = result.CyclotomicSquare();
+            if (((exponent >> i) & 1) != 0)
+            {
+                result *= this;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>x ↦ x^(p⁶): negates the w part; the inverse on the cyclotomic subgroup.</summary>
     public Fp12 Conjugate() => new(C0, -C1);
 

@@ -117,10 +117,7 @@ internal static class MillerLoop
     /// </summary>
     private static Fp12 Multiply(Fp12 f, (Fp2 C0, Fp2 C1, Fp2 C2) line, AffinePoint<Fp> p)
     {
-        var sparse = new Fp12(
-            new Fp6(line.C0.MultiplyBy(p.Y), Fp2.Zero, Fp2.Zero),
-            new Fp6(line.C1.MultiplyBy(p.X), line.C2, Fp2.Zero));
-        return f * sparse;
+        return f.MultiplyByLine(line.C0.MultiplyBy(p.Y), line.C1.MultiplyBy(p.X), line.C2);
     }
 
     private static sbyte[] NonAdjacentForm(UInt128 value)
