@@ -111,6 +111,43 @@ public sealed class CurveTests
         Assert.NotNull(Error2(swapped));
     }
 
+    /// <summary>The endomorphism test agrees with r·Q = O inside G2, outside it, and on mixtures of both.</summary>
+    [Fact]
+    public void FastG2SubgroupCheckAgreesWithTheOrderCheck()
+    {
+        var random = new Random(41);
+        var points = new List<G2Point> { G2Point.Identity, Bn254Encoding.G2Generator };
+        var seen = 0;
+        for (var i = 0; points.Count < 40; i++)
+        {
+            var x = new Fp2(Groups.Bn254.Fp.FromUInt64((ulong)random.NextInt64()), Groups.Bn254.Fp.FromUInt64((ulong)i));
+            if (!Bn254CompressedEncoding.TrySqrt((x.Square() * x) + G2Curve.B, out var y))
+            {
+                continue;
+            }
+
+            var twist = new G2Point(x, y, Fp2.One);
+            var inG2 = Bn254Encoding.G2Generator.Multiply(RandomScalar(random));
+            points.Add(twist);
+            points.Add(twist.MultiplyLimbs(Fr.Parameters.Modulus));
+            points.Add(inG2);
+            points.Add(inG2 + twist);
+            seen++;
+        }
+
+        var inside = 0;
+        foreach (var point in points)
+        {
+            Assert.True(point.IsOnCurve());
+            var expected = Bn254Encoding.IsInG2SubgroupByOrder(point);
+            Assert.Equal(expected, Bn254Encoding.IsInG2Subgroup(point));
+            inside += expected ? 1 : 0;
+        }
+
+        // Both verdicts occur, so agreement is not vacuous.
+        Assert.InRange(inside, 2 + seen, points.Count - (2 * seen));
+    }
+
     internal static Fr RandomScalar(Random random) => Fr.FromCanonical(ToLimbs(BigIntegerReference.Random(random, R)));
 
     private static string? Error1(byte[] bytes) => Bn254Encoding.TryDecodeG1(bytes, out _, out var error) ? null : error;
