@@ -59,8 +59,11 @@ public class Bn254LargeBenchmarks
     [GlobalSetup(Target = nameof(Groth16Prove))]
     public void SetupProve()
     {
-        _key = Groth16DevelopmentSetup.CreateKeys(Bn254Benchmarks.Chain(CircuitBuilder.ForSetup(), Size).System);
-        _circuit = Bn254Benchmarks.Chain(CircuitBuilder.ForProving(), Size);
+        // The QAP domain holds the constraints plus one row per public input and the constant: 2^20 − 2 constraints
+        // with one public output fill the 2^20 domain exactly (2^20 constraints would need a 2^21 domain).
+        var constraints = Size - 2;
+        _key = Groth16DevelopmentSetup.CreateKeys(Bn254Benchmarks.Chain(CircuitBuilder.ForSetup(), constraints).System);
+        _circuit = Bn254Benchmarks.Chain(CircuitBuilder.ForProving(), constraints);
     }
 
     [Benchmark]
