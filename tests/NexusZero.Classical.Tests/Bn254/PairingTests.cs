@@ -49,6 +49,29 @@ public sealed class PairingTests
         }
     }
 
+    /// <summary>Split Miller loops over prepared points multiply to the joint one, as the Groth16 verifier relies on.</summary>
+    [Fact]
+    public void PreparedMillerLoopsMultiplyToTheJointPairing()
+    {
+        var random = new Random(43);
+        var pairs = Enumerable.Range(0, 4)
+            .Select(_ => (P.Multiply(RandomScalar(random)), Q.Multiply(RandomScalar(random))))
+            .ToArray();
+        var joint = Bn254Pairing.MultiPair(pairs);
+        var first = MillerLoop.Evaluate([(pairs[0].Item1.ToAffine(), pairs[0].Item2.ToAffine())]);
+        var rest = MillerLoop.Evaluate(pairs.Skip(1).Select(pair => (pair.Item1.ToAffine(), PreparedG2.From(pair.Item2))).ToArray());
+        Assert.Equal(joint, FinalExponentiation.Apply(first * rest));
+
+        // The point at infinity prepares to no lines and contributes 1; a prepared point is reusable.
+        var infinity = PreparedG2.From(G2Point.Identity);
+        Assert.True(infinity.IsInfinity);
+        var prepared = PreparedG2.From(pairs[1].Item2);
+        var once = MillerLoop.Evaluate([(pairs[1].Item1.ToAffine(), prepared), (pairs[2].Item1.ToAffine(), infinity)]);
+        var twice = MillerLoop.Evaluate([(pairs[1].Item1.ToAffine(), prepared)]);
+        Assert.Equal(once, twice);
+        Assert.Equal(Bn254Pairing.Pair(pairs[1].Item1, pairs[1].Item2), FinalExponentiation.Apply(twice));
+    }
+
     [Fact]
     public void AMultiPairingIsTheProductOfPairingsAndChecksRelations()
     {

@@ -22,7 +22,22 @@ internal static class MillerLoop
     /// <summary>∏ f_i over the pairs, sharing the squarings; pairs with a point at infinity contribute 1.</summary>
     public static Fp12 Evaluate(ReadOnlySpan<(AffinePoint<Fp> P, AffinePoint<Fp2> Q)> pairs)
     {
-        var active = new List<(AffinePoint<Fp> P, AffinePoint<Fp2> Q)>(pairs.Length);
+        var prepared = new (AffinePoint<Fp> P, PreparedG2 Q)[pairs.Length];
+        for (var k = 0; k < pairs.Length; k++)
+        {
+            prepared[k] = (pairs[k].P, PreparedG2.From(pairs[k].Q));
+        }
+
+        return Evaluate(prepared);
+    }
+
+    /// <summary>
+    /// ∏ f_i over pairs whose G2 points come with their line coefficients already computed, so only the Fp12
+    /// work remains: a verifier prepares its key's fixed G2 points once.
+    /// </summary>
+    public static Fp12 Evaluate(ReadOnlySpan<(AffinePoint<Fp> P, PreparedG2 Q)> pairs)
+    {
+        var active = new List<(AffinePoint<Fp> P, PreparedG2 Q)>(pairs.Length);
         foreach (var pair in pairs)
         {
             if (!pair.P.IsInfinity && !pair.Q.IsInfinity)
@@ -37,37 +52,52 @@ internal static class MillerLoop
             return f;
         }
 
-        var r = new (Fp2 X, Fp2 Y, Fp2 Z)[active.Count];
-        for (var k = 0; k < active.Count; k++)
-        {
-            r[k] = (active[k].Q.X, active[k].Q.Y, Fp2.One);
-        }
-
+        // Every prepared point holds its lines in the same order (the loop's steps), so one index serves all.
+        var line = 0;
         for (var i = LoopDigits.Length - 2; i >= 0; i--)
         {
             f = f.Square();
+            var steps = LoopDigits[i] != 0 ? 2 : 1;
             for (var k = 0; k < active.Count; k++)
             {
-                f = Multiply(f, DoublingStep(ref r[k]), active[k].P);
-                var digit = LoopDigits[i];
-                if (digit != 0)
+                for (var step = 0; step < steps; step++)
                 {
-                    var q = active[k].Q;
-                    var qy = digit > 0 ? q.Y : -q.Y;
-                    f = Multiply(f, AdditionStep(ref r[k], q.X, qy), active[k].P);
+                    f = Multiply(f, active[k].Q.Lines[line + step], active[k].P);
                 }
             }
+
+            line += steps;
         }
 
         for (var k = 0; k < active.Count; k++)
         {
-            var (q1x, q1y) = Psi(active[k].Q.X, active[k].Q.Y);
-            var (q2x, q2y) = Psi(q1x, q1y);
-            f = Multiply(f, AdditionStep(ref r[k], q1x, q1y), active[k].P);
-            f = Multiply(f, AdditionStep(ref r[k], q2x, -q2y), active[k].P);
+            f = Multiply(f, active[k].Q.Lines[line], active[k].P);
+            f = Multiply(f, active[k].Q.Lines[line + 1], active[k].P);
         }
 
         return f;
+    }
+
+    /// <summary>The line coefficients of the loop for Q, in the order <see cref="Evaluate(ReadOnlySpan{ValueTuple{AffinePoint{Fp}, PreparedG2}})"/> consumes them.</summary>
+    internal static (Fp2 C0, Fp2 C1, Fp2 C2)[] Lines(AffinePoint<Fp2> q)
+    {
+        var lines = new List<(Fp2 C0, Fp2 C1, Fp2 C2)>(LoopDigits.Length + 32);
+        var r = (q.X, q.Y, Fp2.One);
+        for (var i = LoopDigits.Length - 2; i >= 0; i--)
+        {
+            lines.Add(DoublingStep(ref r));
+            var digit = LoopDigits[i];
+            if (digit != 0)
+            {
+                lines.Add(AdditionStep(ref r, q.X, digit > 0 ? q.Y : -q.Y));
+            }
+        }
+
+        var (q1x, q1y) = Psi(q.X, q.Y);
+        var (q2x, q2y) = Psi(q1x, q1y);
+        lines.Add(AdditionStep(ref r, q1x, q1y));
+        lines.Add(AdditionStep(ref r, q2x, -q2y));
+        return [.. lines];
     }
 
     /// <summary>The twist's Frobenius endomorphism ψ(x, y) = (x̄·ξ^((p−1)/3), ȳ·ξ^((p−1)/2)).</summary>

@@ -5,7 +5,8 @@ namespace NexusZero.Proofs.Groth16;
 
 /// <summary>
 /// The Groth16 verifier: accepts iff e(A, B) = e(α, β)·e(Σ xᵢ·ICᵢ, γ)·e(C, δ), checked as one multi-pairing
-/// e(−A, B)·e(α, β)·e(IC, γ)·e(C, δ) = 1 (four Miller loops, one final exponentiation). Public inputs
+/// e(−A, B)·e(α, β)·e(IC, γ)·e(C, δ) = 1 with one final exponentiation; the key's share (the Miller loop of
+/// e(α, β), the lines of γ and δ) is computed once per key (<see cref="Groth16PreparedKey"/>). Public inputs
 /// must be canonical field elements; the proof's points were checked on decoding.
 /// </summary>
 public static class Groth16Verifier
@@ -28,13 +29,14 @@ public static class Groth16Verifier
         }
 
         var ic = key.Ic[0] + Pippenger.Multiply<Fp, G1Curve>(scalars, key.Ic.AsSpan(1));
-        var holds = Bn254Pairing.Check(
+        var prepared = key.Prepared;
+        var loop = MillerLoop.Evaluate(
         [
-            (proof.A.Negate(), proof.B),
-            (key.Alpha, key.Beta),
-            (ic, key.Gamma),
-            (proof.C, key.Delta),
+            (proof.A.Negate().ToAffine(), PreparedG2.From(proof.B)),
+            (ic.ToAffine(), prepared.Gamma),
+            (proof.C.ToAffine(), prepared.Delta),
         ]);
+        var holds = FinalExponentiation.Apply(loop * prepared.AlphaBeta).IsOne;
         return holds
             ? VerificationResult.Valid
             : VerificationResult.Invalid(VerificationFailure.EquationFailed, "The Groth16 pairing equation does not hold.");

@@ -37,6 +37,14 @@ public sealed class Groth16VerifyingKey
 
     internal G1Point[] Ic { get; }
 
+    /// <summary>
+    /// What every verification with this key repeats, computed on first use: the Miller loop value of e(α, β)
+    /// and the line coefficients of γ and δ (a race computes it twice, harmlessly: the values are equal).
+    /// </summary>
+    internal Groth16PreparedKey Prepared => _prepared ??= new Groth16PreparedKey(Alpha, Beta, Gamma, Delta);
+
+    private Groth16PreparedKey? _prepared;
+
     /// <summary>ℓ, the number of public inputs (outputs first, as circom orders them).</summary>
     public int PublicInputCount => Ic.Length - 1;
 
