@@ -54,7 +54,9 @@ public static class Groth16DevelopmentSetup
         var b2 = new G2Point[system.VariableCount];
         var ic = new G1Point[publicCount + 1];
         var l1 = new G1Point[system.VariableCount - publicCount - 1];
-        Parallel.For(0, system.VariableCount, i =>
+        // One worker per core: left to the thread pool, a 2^20 setup on a busy machine grew to 200 threads.
+        var cores = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, system.VariableCount, cores, i =>
         {
             a1[i] = g1.Multiply(u[i]);
             b1[i] = g1.Multiply(v[i]);
@@ -87,7 +89,7 @@ public static class Groth16DevelopmentSetup
         }
 
         var h1 = new G1Point[powers.Length];
-        Parallel.For(0, powers.Length, j => h1[j] = g1.Multiply(powers[j]));
+        Parallel.For(0, powers.Length, cores, j => h1[j] = g1.Multiply(powers[j]));
 
         var verifyingKey = new Groth16VerifyingKey(g1.Multiply(alpha), g2.Multiply(beta), g2.Multiply(gamma), g2.Multiply(delta), ic);
         var key = new Groth16ProvingKey(verifyingKey, domain.LogSize, g1.Multiply(alpha), g1.Multiply(beta), g1.Multiply(delta), a1, b1, b2, l1, h1);
