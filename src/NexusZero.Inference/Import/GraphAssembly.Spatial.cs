@@ -93,6 +93,11 @@ internal sealed partial class GraphAssembly
                     {
                         columns.Add((((c * shape[2]) + y) * shape[3]) + x);
                     }
+
+                    if (columns.Count == rowStart[^1])
+                    {
+                        throw new FormatException($"{NodeAttributes.Describe(node)}: window ({oy}, {ox}) covers only padding.");
+                    }
                 }
             }
         }
