@@ -139,26 +139,20 @@ internal sealed partial class GraphAssembly
         _layers.Add(new AffineLayer(node.Name, input, output, [.. rowStart], [.. columns], [.. weights], new double[rowStart.Count - 1]));
     }
 
-    private ((int Id, int[] Shape) Input, int[] Shape, Window2D Window, int Channels) PoolCore(NodeProto node, NodeAttributes attributes)
+    private (int Input, int[] Shape, Window2D Window, int Channels) Pool(NodeProto node, NodeAttributes attributes)
     {
         attributes.RequireInt("ceil_mode", 0, "floor output sizes only");
-        var value = Activation(node, 0);
-        var (channels, height, width) = ImageShape(node, value.Shape);
+        var (input, shape) = Activation(node, 0);
+        var (channels, height, width) = ImageShape(node, shape);
         var kernel = attributes.Ints("kernel_shape", 2) ?? throw new FormatException($"{NodeAttributes.Describe(node)} has no kernel_shape.");
-        if (kernel.Length != 2 || kernel[0] < 1 || kernel[1] < 1 || kernel[0] > height + 64 || kernel[1] > width + 64)
+        if (kernel.Length != 2 || kernel.Any(k => k < 1 || k > _limits.MaxDimension))
         {
             throw new NotSupportedException($"{NodeAttributes.Describe(node)}: kernel_shape must be two positive sizes (2-D pooling).");
         }
 
         var window = Window2D.Read(node, attributes, height, width, (int)kernel[0], (int)kernel[1], _limits);
         ReserveTerms(node, (long)channels * window.OutHeight * window.OutWidth * kernel[0] * kernel[1]);
-        return (value, value.Shape, window, channels);
-    }
-
-    private (int Input, int[] Shape, Window2D Window, int Channels) Pool(NodeProto node, NodeAttributes attributes)
-    {
-        var (input, shape, window, channels) = PoolCore(node, attributes);
-        return (input.Id, shape, window, channels);
+        return (input, shape, window, channels);
     }
 
     private static (int Channels, int Height, int Width) ImageShape(NodeProto node, int[] shape)

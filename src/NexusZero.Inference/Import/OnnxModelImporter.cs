@@ -81,7 +81,7 @@ public static class OnnxModelImporter
         foreach (var initializer in graph.Initializer)
         {
             // Counted from the declared dims before the data are converted.
-            parameters += initializer.Dims.Aggregate(1L, (product, d) => d > 0 ? Math.Min(product * d, long.MaxValue / 65536) : 0);
+            parameters += initializer.Dims.Aggregate(1L, (product, d) => d <= 0 ? 0 : product > limits.MaxParameters / d ? limits.MaxParameters + 1 : product * d);
             if (parameters > limits.MaxParameters)
             {
                 throw new FormatException($"The initializers hold more than {limits.MaxParameters} parameters (the limit).");

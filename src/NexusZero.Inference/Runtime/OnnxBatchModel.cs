@@ -12,8 +12,17 @@ public sealed class OnnxBatchModel : IBatchModel, IDisposable
 
     /// <summary>Loads the model bytes.</summary>
     /// <param name="model">The ONNX bytes.</param>
-    /// <exception cref="ArgumentException">The model does not have one input and a fixed-size output.</exception>
-    public OnnxBatchModel(byte[] model) => _model = new OnnxReferenceModel(model);
+    /// <param name="limits">The size bound; <see cref="Import.OnnxImportLimits.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The model is too large, or does not have one input and an output.</exception>
+    public OnnxBatchModel(byte[] model, Import.OnnxImportLimits? limits = null) => _model = new OnnxReferenceModel(model, limits);
+
+    /// <summary>Loads a model file, read with its size bounded.</summary>
+    /// <param name="path">The .onnx file.</param>
+    /// <param name="limits">The size bound; <see cref="Import.OnnxImportLimits.Default"/> when null.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="FormatException">The file is larger than the limit.</exception>
+    public static OnnxBatchModel FromFile(string path, Import.OnnxImportLimits? limits = null) =>
+        new(NexusZero.IO.BoundedFile.ReadAllBytes(path, (limits ?? Import.OnnxImportLimits.Default).MaxFileBytes, "ONNX model"), limits);
 
     /// <inheritdoc />
     public int InputCount => _model.InputCount;

@@ -14,13 +14,20 @@ public sealed class OnnxReferenceModel : IDisposable
     private readonly string _output;
     private readonly int[] _inputShape;
 
-    /// <summary>Loads the model bytes (imported first, so that they are within the import limits).</summary>
-    /// <param name="model">The ONNX bytes.</param>
-    /// <exception cref="ArgumentException">The model does not have one float input and one output of fixed size.</exception>
+    /// <summary>Loads the model bytes into an ONNX Runtime session.</summary>
+    /// <param name="model">The ONNX bytes, at most <see cref="Import.OnnxImportLimits.MaxFileBytes"/> of <paramref name="limits"/>.</param>
+    /// <param name="limits">The size bound; <see cref="Import.OnnxImportLimits.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The model is too large, or does not have one input and an output.</exception>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime refuses the model.</exception>
-    public OnnxReferenceModel(byte[] model)
+    public OnnxReferenceModel(byte[] model, Import.OnnxImportLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var maxBytes = (limits ?? Import.OnnxImportLimits.Default).MaxFileBytes;
+        if (model.Length > maxBytes)
+        {
+            throw new ArgumentException($"The model is {model.Length} bytes; the limit is {maxBytes}.", nameof(model));
+        }
+
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
         _session = new InferenceSession(model, options);
         if (_session.InputMetadata.Count != 1 || _session.OutputMetadata.Count < 1)
@@ -41,6 +48,15 @@ public sealed class OnnxReferenceModel : IDisposable
         var outShape = _session.OutputMetadata[_output].Dimensions;
         OutputCount = outShape.Skip(outShape.Length > 1 ? 1 : 0).Aggregate(1, (p, d) => p * Math.Max(d, 1));
     }
+
+    /// <summary>Loads a model file, read with its size bounded.</summary>
+    /// <param name="path">The .onnx file.</param>
+    /// <param name="limits">The size bound; <see cref="Import.OnnxImportLimits.Default"/> when null.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="FormatException">The file is larger than the limit.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static OnnxReferenceModel FromFile(string path, Import.OnnxImportLimits? limits = null) =>
+        new(NexusZero.IO.BoundedFile.ReadAllBytes(path, (limits ?? Import.OnnxImportLimits.Default).MaxFileBytes, "ONNX model"), limits);
 
     /// <summary>Values per input row.</summary>
     public int InputCount { get; }

@@ -50,4 +50,23 @@ public sealed class OnnxBatchModelTests
             Assert.Throws<ArgumentException>(() => model.Predict(flat, rows.Length + 1, expected));
         }
     }
+
+    [Fact]
+    public void TheSizeBoundHoldsForBytesAndFiles()
+    {
+        var bytes = TestModels.Mlp();
+        Assert.Contains("limit", Assert.Throws<ArgumentException>(() => new OnnxBatchModel(bytes, new NexusZero.Inference.Import.OnnxImportLimits { MaxFileBytes = 100 })).Message);
+        var path = Path.Combine(Path.GetTempPath(), $"nexuszero-batch-{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            using var model = OnnxBatchModel.FromFile(path);
+            Assert.Equal(4, model.InputCount);
+            Assert.Throws<FormatException>(() => OnnxBatchModel.FromFile(path, new NexusZero.Inference.Import.OnnxImportLimits { MaxFileBytes = 100 }));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
