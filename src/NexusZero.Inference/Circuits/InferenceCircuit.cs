@@ -30,7 +30,7 @@ internal static class InferenceCircuit
         for (var i = 0; i < input.Length; i++)
         {
             var index = i;
-            input[i] = builder.PublicInput($"input{i}", () => FieldElement.FromInt64(trace!.Input[index]));
+            input[i] = builder.PublicInput($"input{i}", () => BoundedSigned.ToField(trace!.Input[index]));
         }
 
         // The context binding input: last of the public inputs, in no constraint (Groth16ProofSystem sets it).
@@ -97,7 +97,7 @@ internal static class InferenceCircuit
             }
 
             var row = i;
-            y[i] = builder.Rescale(LinearCombination.FromTerms(terms), layer.Shift, layer.AccumulatorBits, () => FieldElement.FromInt64(traced![row]));
+            y[i] = builder.Rescale(LinearCombination.FromTerms(terms), layer.Shift, layer.AccumulatorBits, () => BoundedSigned.ToField(traced![row]));
         }
 
         return y;
@@ -135,7 +135,7 @@ internal static class InferenceCircuit
             }
 
             var element = i;
-            y[i] = builder.Rescale(acc, layer.Shift, layer.AccumulatorBits, () => FieldElement.FromInt64(traced![element]));
+            y[i] = builder.Rescale(acc, layer.Shift, layer.AccumulatorBits, () => BoundedSigned.ToField(traced![element]));
         }
 
         return y;
