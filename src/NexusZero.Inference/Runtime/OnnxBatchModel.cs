@@ -13,8 +13,9 @@ public sealed class OnnxBatchModel : IBatchModel, IDisposable
     /// <summary>Loads the model bytes.</summary>
     /// <param name="model">The ONNX bytes.</param>
     /// <param name="limits">The size bound; <see cref="Import.OnnxImportLimits.Default"/> when null.</param>
-    /// <exception cref="ArgumentException">The model is too large, or does not have one input and an output.</exception>
-    public OnnxBatchModel(byte[] model, Import.OnnxImportLimits? limits = null) => _model = new OnnxReferenceModel(model, limits);
+    /// <param name="outputName">Which output to explain (models with several: probabilities, labels, embeddings); the first when null.</param>
+    /// <exception cref="ArgumentException">The model is too large, does not have one input, or has no output of that name.</exception>
+    public OnnxBatchModel(byte[] model, Import.OnnxImportLimits? limits = null, string? outputName = null) => _model = new OnnxReferenceModel(model, limits, outputName);
 
     /// <summary>Loads a model file, read with its size bounded.</summary>
     /// <param name="path">The .onnx file.</param>

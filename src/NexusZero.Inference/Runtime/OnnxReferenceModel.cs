@@ -17,9 +17,10 @@ public sealed class OnnxReferenceModel : IDisposable
     /// <summary>Loads the model bytes into an ONNX Runtime session.</summary>
     /// <param name="model">The ONNX bytes, at most <see cref="Import.OnnxImportLimits.MaxFileBytes"/> of <paramref name="limits"/>.</param>
     /// <param name="limits">The size bound; <see cref="Import.OnnxImportLimits.Default"/> when null.</param>
-    /// <exception cref="ArgumentException">The model is too large, or does not have one input and an output.</exception>
+    /// <param name="outputName">Which of the model's outputs to return; the first when null.</param>
+    /// <exception cref="ArgumentException">The model is too large, does not have one input, or has no output of that name.</exception>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime refuses the model.</exception>
-    public OnnxReferenceModel(byte[] model, Import.OnnxImportLimits? limits = null)
+    public OnnxReferenceModel(byte[] model, Import.OnnxImportLimits? limits = null, string? outputName = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var maxBytes = (limits ?? Import.OnnxImportLimits.Default).MaxFileBytes;
@@ -37,7 +38,13 @@ public sealed class OnnxReferenceModel : IDisposable
         }
 
         (_input, var meta) = _session.InputMetadata.First();
-        _output = _session.OutputMetadata.First().Key;
+        _output = outputName ?? _session.OutputMetadata.First().Key;
+        if (!_session.OutputMetadata.ContainsKey(_output))
+        {
+            _session.Dispose();
+            throw new ArgumentException($"The model has no output '{outputName}'; its outputs are {string.Join(", ", _session.OutputMetadata.Keys)}.", nameof(outputName));
+        }
+
         _inputShape = [.. meta.Dimensions.Select(d => d < 0 ? 1 : d)];
         InputCount = _inputShape.Skip(1).Aggregate(1, (p, d) => p * d);
         if (_inputShape.Length == 1)
@@ -61,7 +68,7 @@ public sealed class OnnxReferenceModel : IDisposable
     /// <summary>Values per input row.</summary>
     public int InputCount { get; }
 
-    /// <summary>Values per output row (the first output).</summary>
+    /// <summary>Values per output row (of the chosen output).</summary>
     public int OutputCount { get; }
 
     /// <summary>Runs <paramref name="rowCount"/> rows; batched in one call when the model's batch dimension is symbolic.</summary>
@@ -106,7 +113,7 @@ public sealed class OnnxReferenceModel : IDisposable
 
     /// <summary>One row's output.</summary>
     /// <param name="input">The row.</param>
-    /// <returns>The first output's values.</returns>
+    /// <returns>The chosen output's values.</returns>
     public double[] Run(ReadOnlySpan<double> input)
     {
         var output = new double[OutputCount];

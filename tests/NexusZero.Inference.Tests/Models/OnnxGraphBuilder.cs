@@ -72,7 +72,7 @@ internal sealed class OnnxGraphBuilder
         return model.ToByteArray();
     }
 
-    private static ValueInfoProto ValueInfo(string name, long[] shape, bool symbolicBatch)
+    internal static ValueInfoProto ValueInfo(string name, long[] shape, bool symbolicBatch)
     {
         var tensorShape = new TensorShapeProto();
         for (var i = 0; i < shape.Length; i++)

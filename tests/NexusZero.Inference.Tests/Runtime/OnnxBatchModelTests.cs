@@ -69,4 +69,19 @@ public sealed class OnnxBatchModelTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void AnyNamedOutputOfAModelWithSeveralCanBeExplained()
+    {
+        var graph = new OnnxGraphBuilder("x", [1, 2], symbolicBatch: true).Random("W", [2, 3]).Node("MatMul", ["x", "W"], "h").Node("Relu", ["h"], "y");
+        graph.Graph.Output.Add(OnnxGraphBuilder.ValueInfo("h", [1, 3], symbolicBatch: true));
+        var bytes = graph.Build("y", [1, 3], symbolicBatch: true);
+        using var hidden = new OnnxBatchModel(bytes, outputName: "h");
+        using var relu = new OnnxBatchModel(bytes, outputName: "y");
+        var (h, y) = (new double[6], new double[6]);
+        hidden.Predict([1, -1, -0.5, 2], 2, h);
+        relu.Predict([1, -1, -0.5, 2], 2, y);
+        Assert.Equal(h.Select(v => Math.Max(v, 0)), y);
+        Assert.Contains("'z'", Assert.Throws<ArgumentException>(() => new OnnxBatchModel(bytes, outputName: "z")).Message);
+    }
 }
