@@ -80,4 +80,23 @@ public sealed class QuantizationTests
         Assert.NotEqual(commitment, ModelQuantizer.Quantize(imported, new QuantizationOptions { ParameterScaleBits = 8 }).Commitment.ToArray());
         Assert.NotEqual(commitment, ModelQuantizer.Quantize(OnnxModelImporter.Import(TestModels.Mlp(seed: 3))).Commitment.ToArray());
     }
+
+    [Theory]
+    [InlineData("Sigmoid", ActivationKind.Sigmoid, PiecewiseLinear.SigmoidMaxError)]
+    [InlineData("Tanh", ActivationKind.Tanh, PiecewiseLinear.TanhMaxError)]
+    public void EveryQuantizedInputOfAnActivationStaysWithinItsBoundAndError(string op, ActivationKind kind, double bound)
+    {
+        var bytes = new OnnxGraphBuilder("x", [1, 1]).Node(op, ["x"], "y").Build("y", [1, 1]);
+        var model = ModelQuantizer.Quantize(OnnxModelImporter.Import(bytes));
+        var worst = 0.0;
+        for (var q = -model.InputLimit; q < model.InputLimit; q++)
+        {
+            // Evaluate checks each value against the layer's derived bound and throws if one were exceeded.
+            var y = model.Dequantize(model.Evaluate([q]).Output[0]);
+            worst = Math.Max(worst, Math.Abs(y - PiecewiseLinear.Exact(kind, model.Dequantize(q))));
+        }
+
+        // Quantization adds at most a couple of output steps (2^−7) to the interpolation error.
+        Assert.True(worst < bound + (2.0 / 128), $"{kind}: {worst}");
+    }
 }
