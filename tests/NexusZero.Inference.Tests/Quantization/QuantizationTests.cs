@@ -20,6 +20,7 @@ public sealed class QuantizationTests
         using var reference = new OnnxReferenceModel(bytes);
         var report = QuantizationReport.Measure(model, reference, TestModels.Inputs(100, model.Source.InputSize));
         Assert.Equal(100, report.Rows);
+        Assert.True(report.ImportMaxAbsoluteError < 1e-5, $"{name}: import error {report.ImportMaxAbsoluteError}");
         Assert.True(report.MaxAbsoluteError < tolerance, $"{name}: max error {report.MaxAbsoluteError}");
         Assert.True(report.ArgMaxAgreement >= 0.95, $"{name}: argmax agreement {report.ArgMaxAgreement}");
     }
