@@ -1,0 +1,143 @@
+using NexusZero.Circuits;
+using NexusZero.Circuits.Gadgets;
+using NexusZero.Inference.Quantization;
+using NexusZero.Proofs.Circuits;
+
+namespace NexusZero.Inference.Circuits;
+
+/// <summary>
+/// The circuit of one quantized model. Weights and biases are constants of the constraints, so the
+/// verifying key made for this circuit pins them. Public values, in statement order: the outputs (the logits,
+/// then the argmax when the model ends in Softmax), the model commitment's two 128-bit halves, the quantized
+/// inputs; the context binding input comes last and is set by the proof system.
+/// </summary>
+internal static class InferenceCircuit
+{
+    public static (BuiltCircuit Circuit, LayerConstraintCount[] Layers) Build(CircuitBuilder builder, QuantizedModel model, QuantizedTrace? trace)
+    {
+        if (builder.ComputesWitness != trace is not null)
+        {
+            throw new ArgumentException("A proving builder needs a trace, a setup builder none.", nameof(trace));
+        }
+
+        var source = model.Source;
+        var counts = new List<LayerConstraintCount>();
+        var commitment = PreimageCircuit.DigestInputs(model.Commitment.Span);
+        builder.PublicInput("modelHigh", commitment[0]);
+        builder.PublicInput("modelLow", commitment[1]);
+        var values = new LinearCombination[source.Values.Count][];
+        var input = new LinearCombination[source.InputSize];
+        for (var i = 0; i < input.Length; i++)
+        {
+            var index = i;
+            input[i] = builder.PublicInput($"input{i}", () => BoundedSigned.ToField(trace!.Input[index]));
+        }
+
+        // The context binding input: last of the public inputs, in no constraint (Groth16ProofSystem sets it).
+        builder.PublicInput("context", FieldElement.Zero);
+        var bits = model.Options.InputBits;
+        foreach (var x in input)
+        {
+            builder.AssertRange(x + FieldElement.PowerOfTwo(bits - 1), bits);
+        }
+
+        counts.Add(new LayerConstraintCount("input", "Input", builder.ConstraintCount));
+        values[source.Input] = input;
+        foreach (var layer in model.Layers)
+        {
+            var before = builder.ConstraintCount;
+            var traced = trace?.Values[layer.Output];
+            values[layer.Output] = layer switch
+            {
+                QuantizedAffine a => Affine(builder, a, values[a.Input], traced),
+                QuantizedRelu r => [.. values[r.Input].Select(x => (LinearCombination)builder.Relu(x, Math.Max(2, r.InputBits)))],
+                QuantizedMax m => Max(builder, m, values[m.Input]),
+                QuantizedSum s => [.. s.LeftIndex.Select((l, i) => values[s.Left][l] + values[s.Right][s.RightIndex[i]])],
+                QuantizedPiecewise p => Piecewise(builder, p, values[p.Input], traced),
+                _ => throw new InvalidOperationException($"Unknown layer {layer.GetType().Name}."),
+            };
+            counts.Add(new LayerConstraintCount(layer.Name, layer.GetType().Name.Replace("Quantized", string.Empty, StringComparison.Ordinal), builder.ConstraintCount - before));
+        }
+
+        var logits = values[source.Output];
+        var outputsBefore = builder.ConstraintCount;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            builder.PublicOutput($"output{i}", logits[i]);
+        }
+
+        counts.Add(new LayerConstraintCount("output", "Output", builder.ConstraintCount - outputsBefore));
+        if (source.SoftmaxAtOutput)
+        {
+            var before = builder.ConstraintCount;
+            var bound = model.Layers.Last(l => l.Output == source.Output).OutputBound;
+            var index = builder.ArgMax(logits, ValueBounds.Bits(2 * (Int128)bound), () => trace!.ArgMax!.Value);
+            builder.PublicOutput("argmax", index);
+            counts.Add(new LayerConstraintCount("argmax", "ArgMax", builder.ConstraintCount - before));
+        }
+
+        return (builder.Build(), [.. counts]);
+    }
+
+    private static LinearCombination[] Affine(CircuitBuilder builder, QuantizedAffine layer, LinearCombination[] x, long[]? traced)
+    {
+        var y = new LinearCombination[layer.Rows];
+        var terms = new List<Term>();
+        for (var i = 0; i < y.Length; i++)
+        {
+            terms.Clear();
+            terms.Add(new Term(0, FieldElement.FromInt64(layer.Bias[i])));
+            for (var k = layer.RowStart[i]; k < layer.RowStart[i + 1]; k++)
+            {
+                var weight = FieldElement.FromInt64(layer.Weights[k]);
+                foreach (var term in x[layer.Columns[k]].Terms)
+                {
+                    terms.Add(term with { Coefficient = term.Coefficient * weight });
+                }
+            }
+
+            var row = i;
+            y[i] = builder.Rescale(LinearCombination.FromTerms(terms), layer.Shift, layer.AccumulatorBits, () => BoundedSigned.ToField(traced![row]));
+        }
+
+        return y;
+    }
+
+    private static LinearCombination[] Max(CircuitBuilder builder, QuantizedMax layer, LinearCombination[] x)
+    {
+        var y = new LinearCombination[layer.Rows];
+        for (var i = 0; i < y.Length; i++)
+        {
+            var best = x[layer.Columns[layer.RowStart[i]]];
+            for (var k = layer.RowStart[i] + 1; k < layer.RowStart[i + 1]; k++)
+            {
+                // max(a, b) = b + max(a − b, 0).
+                var candidate = x[layer.Columns[k]];
+                best = candidate + builder.Relu(best - candidate, layer.DifferenceBits);
+            }
+
+            y[i] = best;
+        }
+
+        return y;
+    }
+
+    private static LinearCombination[] Piecewise(CircuitBuilder builder, QuantizedPiecewise layer, LinearCombination[] x, long[]? traced)
+    {
+        var y = new LinearCombination[x.Length];
+        for (var i = 0; i < x.Length; i++)
+        {
+            var acc = LinearCombination.Constant(FieldElement.FromInt64(layer.Offset));
+            for (var k = 0; k < layer.Knots.Length; k++)
+            {
+                var hinge = builder.Relu(x[i] - FieldElement.FromInt64(layer.Knots[k]), Math.Max(2, layer.KnotBits[k]));
+                acc += hinge * FieldElement.FromInt64(layer.SlopeChanges[k]);
+            }
+
+            var element = i;
+            y[i] = builder.Rescale(acc, layer.Shift, layer.AccumulatorBits, () => BoundedSigned.ToField(traced![element]));
+        }
+
+        return y;
+    }
+}
