@@ -13,7 +13,7 @@ namespace NexusZero.Proofs.Circuits.Ligero;
 internal static class LigeroProver
 {
     /// <summary>Lets an adversarial test change the responses before they are bound (the honest prover passes null).</summary>
-    internal delegate void ResponseTamper(LigeroLayout layout, Fr[] q0, Fr[] q1, Fr[] quotient);
+    internal delegate void ResponseTamper(LigeroLayout layout, Fr alpha, Fr[] q0, Fr[] q1, Fr[] quotient);
 
     public static byte[] Prove(LigeroLayout layout, ConstraintSystem system, FieldElement[] witness, Transcript transcript, ResponseTamper? tamper = null)
     {
@@ -144,7 +144,7 @@ internal static class LigeroProver
 
             var quotient = QuadraticQuotient(layout, productDomain, vanishing, beta, productHats, quotientMask);
 
-            tamper?.Invoke(layout, q0, q1, quotient);
+            tamper?.Invoke(layout, alpha[0], q0, q1, quotient);
             var proof = new byte[layout.ProofLength];
             var offset = 0;
             tree.Root.CopyTo(proof);
