@@ -104,4 +104,58 @@ public static class NexuszeroApiCircuitExtensions
         using var groth16Witness = new CircuitWitness(groth16Key, system, assignment);
         return api.Prove(new ProofRequest(Groth16ProofSystem.Instance, new CircuitStatement(groth16Key.VerifyingKey, publics[..^1]), groth16Witness, context.ToArray()));
     }
+
+    /// <summary>
+    /// Proves knowledge of <paramref name="preimage"/> with hash(preimage) = <paramref name="digest"/> with the
+    /// post-quantum backend (Ligero; no keys, no setup): the digest and the length public, the preimage secret, bound to
+    /// <paramref name="context"/>. Verify with <c>api.Verify(envelope, PostQuantumPreimage.Statement(hash, length, digest))</c>.
+    /// For Groth16 use the overload that takes <see cref="PreimageCircuitKeys"/>.
+    /// </summary>
+    /// <param name="api">The facade.</param>
+    /// <param name="hash">The hash function: <see cref="HashFunction.Sha256"/>.</param>
+    /// <param name="digest">The 32-byte digest.</param>
+    /// <param name="preimage">The secret message, at most <see cref="PreimageCircuit.MaxSha256PreimageLength"/> bytes; not retained.</param>
+    /// <param name="backend">Must be <see cref="CircuitBackend.PostQuantum"/>.</param>
+    /// <param name="context">Bytes the proof is bound to.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="api"/> is null.</exception>
+    /// <exception cref="ArgumentException">The backend is not post-quantum, the hash or length is unsupported, or the digest is not 32 bytes.</exception>
+    /// <exception cref="NexusZeroException"><see cref="NexusZeroErrorKind.ValidationFailed"/> when the preimage does not hash to the digest; otherwise as <see cref="NexuszeroApi.Prove"/>.</exception>
+    public static ProofResult ProvePreimage(this NexuszeroApi api, HashFunction hash, ReadOnlySpan<byte> digest, ReadOnlySpan<byte> preimage, CircuitBackend backend, ReadOnlySpan<byte> context = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        if (backend != CircuitBackend.PostQuantum)
+        {
+            throw new ArgumentException("Groth16 preimage proofs need the circuit's keys: use the overload that takes PreimageCircuitKeys.", nameof(backend));
+        }
+
+        PreimageCircuit.CheckSupported(hash, preimage.Length);
+        Span<byte> actual = stackalloc byte[32];
+        SHA256.HashData(preimage, actual);
+        if (digest.Length != 32 || !CryptographicOperations.FixedTimeEquals(actual, digest))
+        {
+            throw new NexusZeroException(NexusZeroErrorKind.ValidationFailed, "The preimage does not hash to the digest.");
+        }
+
+        var secret = preimage.ToArray();
+        try
+        {
+            var circuit = PreimageCircuit.Build(CircuitBuilder.ForProving(), hash, secret.Length, secret, digest);
+            var assignment = circuit.CopyWitness();
+            circuit.ClearWitness();
+            try
+            {
+                using var witness = new CircuitAssignment(circuit.System, assignment);
+                var statement = new CircuitStatement(circuit.System, assignment[1..(1 + circuit.System.PublicCount)]);
+                return api.Prove(new ProofRequest(LigeroProofSystem.Instance, statement, witness, context.ToArray()));
+            }
+            finally
+            {
+                Array.Clear(assignment);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
 }

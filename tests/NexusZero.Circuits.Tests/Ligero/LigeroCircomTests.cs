@@ -36,3 +36,22 @@ public sealed class LigeroCircomTests
         Assert.False(LigeroProofSystem.Instance.Verify(statement, proof, LigeroParameters.Bits128, "other"u8).IsValid);
     }
 }
+
+/// <summary>SHA-256 preimage proofs under the post-quantum backend, no keys.</summary>
+public sealed class LigeroPreimageTests
+{
+    [Fact]
+    public void ASha256PreimageProvesAndVerifiesWithoutKeys()
+    {
+        var api = new NexusZero.NexuszeroApi();
+        var preimage = "abc"u8.ToArray();
+        var digest = System.Security.Cryptography.SHA256.HashData(preimage);
+        var result = api.ProvePreimage(HashFunction.Sha256, digest, preimage, CircuitBackend.PostQuantum, "ctx"u8);
+        var bytes = result.Envelope.ToBytes();
+        var verdict = api.Verify(bytes, PostQuantumPreimage.Statement(HashFunction.Sha256, preimage.Length, digest));
+        Assert.True(verdict.IsValid, verdict.Reason);
+        var otherDigest = System.Security.Cryptography.SHA256.HashData("abd"u8);
+        Assert.Equal(Proofs.VerificationFailure.StatementMismatch, api.Verify(bytes, PostQuantumPreimage.Statement(HashFunction.Sha256, preimage.Length, otherDigest)).Failure);
+        Assert.Throws<NexusZeroException>(() => api.ProvePreimage(HashFunction.Sha256, otherDigest, preimage, CircuitBackend.PostQuantum));
+    }
+}
