@@ -32,21 +32,67 @@ internal static class LigeroPolynomials
         return (power - Fr.One) * denominator.Invert();
     }
 
-    /// <summary>Z_ℓ at every point of the coset 5·⟨ω_2K⟩, where the prover divides the quadratic test's polynomial.</summary>
-    public static Fr[] MessageVanishingOnCoset(LigeroLayout layout, FrDomain messageDomain, FrDomain productDomain)
+    /// <summary>
+    /// Z_ℓ and 1/Z_ℓ at every point of the coset 5·⟨ω_2K⟩, where the prover multiplies and divides by it. x^K is
+    /// ±5^K there, so only the t-factor denominators vary; they are inverted together (Montgomery's trick).
+    /// </summary>
+    public static (Fr[] Values, Fr[] Inverses) MessageVanishingOnCoset(LigeroLayout layout, FrDomain messageDomain, FrDomain productDomain)
     {
-        var points = new Fr[productDomain.Size];
+        var size = productDomain.Size;
+        var firstRoot = messageDomain.Generator.Power(new Limbs256((ulong)layout.MessageLength, 0, 0, 0));
+        var shiftToK = FrDomain.CosetShift;
+        for (var i = 0; i < layout.LogK; i++)
+        {
+            shiftToK = shiftToK.Square();
+        }
+
+        // x_i^K − 1 for x_i = 5·ω_2K^i is 5^K − 1 for even i and −5^K − 1 for odd i.
+        var numerators = new[] { shiftToK - Fr.One, -shiftToK - Fr.One };
+        var numeratorInverses = new[] { numerators[0].Invert(), numerators[1].Invert() };
+
+        var points = new Fr[size];
         var x = FrDomain.CosetShift;
-        for (var i = 0; i < points.Length; i++)
+        for (var i = 0; i < size; i++)
         {
             points[i] = x;
             x *= productDomain.Generator;
         }
 
-        var values = new Fr[points.Length];
-        Parallel.For(0, values.Length, new ParallelOptions { MaxDegreeOfParallelism = values.Length >= 256 ? -1 : 1 }, i =>
-            values[i] = MessageVanishing(layout, messageDomain, points[i]));
-        return values;
+        var denominators = new Fr[size];
+        Parallel.For(0, size, new ParallelOptions { MaxDegreeOfParallelism = size >= 256 ? -1 : 1 }, i =>
+        {
+            var product = Fr.One;
+            var root = firstRoot;
+            for (var j = layout.MessageLength; j < layout.K; j++)
+            {
+                product *= points[i] - root;
+                root *= messageDomain.Generator;
+            }
+
+            denominators[i] = product;
+        });
+
+        // Batch inversion: prefix products, one inverse, then back.
+        var prefix = new Fr[size];
+        var running = Fr.One;
+        for (var i = 0; i < size; i++)
+        {
+            prefix[i] = running;
+            running *= denominators[i];
+        }
+
+        var inverse = running.Invert();
+        var values = new Fr[size];
+        var inverses = new Fr[size];
+        for (var i = size - 1; i >= 0; i--)
+        {
+            var denominatorInverse = inverse * prefix[i];
+            inverse *= denominators[i];
+            values[i] = numerators[i & 1] * denominatorInverse;
+            inverses[i] = numeratorInverses[i & 1] * denominators[i];
+        }
+
+        return (values, inverses);
     }
 
     /// <summary>Evaluates coefficients (at most N of them) on the whole code coset.</summary>

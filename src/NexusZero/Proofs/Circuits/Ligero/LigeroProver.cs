@@ -60,7 +60,7 @@ internal static class LigeroProver
                 coefficients[row] = values;
             });
 
-            var vanishing = LigeroPolynomials.MessageVanishingOnCoset(layout, messageDomain, productDomain);
+            var (vanishing, inverseVanishing) = LigeroPolynomials.MessageVanishingOnCoset(layout, messageDomain, productDomain);
             coefficients[layout.LinearMaskRow] = LinearMask(layout, messageDomain);
             LigeroChallenges.RandomElements(quotientMask);
             coefficients[layout.QuadraticMaskRow] = QuadraticMask(layout, productDomain, vanishing, quotientMask);
@@ -142,7 +142,7 @@ internal static class LigeroProver
                 q1[i] += linearMask[i];
             }
 
-            var quotient = QuadraticQuotient(layout, productDomain, vanishing, beta, productHats, quotientMask);
+            var quotient = QuadraticQuotient(layout, productDomain, inverseVanishing, beta, productHats, quotientMask);
 
             tamper?.Invoke(layout, alpha[0], q0, q1, quotient);
             var proof = new byte[layout.ProofLength];
@@ -248,7 +248,7 @@ internal static class LigeroProver
     }
 
     /// <summary>s = s_mask + Σ β_i(p_x·p_y − p_z) / Z_ℓ, exact because a satisfying witness makes the sum vanish on H_ℓ.</summary>
-    private static Fr[] QuadraticQuotient(LigeroLayout layout, FrDomain productDomain, Fr[] vanishing, Fr[] beta, Fr[][] productHats, Fr[] quotientMask)
+    private static Fr[] QuadraticQuotient(LigeroLayout layout, FrDomain productDomain, Fr[] inverseVanishing, Fr[] beta, Fr[][] productHats, Fr[] quotientMask)
     {
         var d = layout.D;
         var sum = new Fr[d];
@@ -266,7 +266,7 @@ internal static class LigeroProver
 
         for (var j = 0; j < d; j++)
         {
-            sum[j] *= vanishing[j].Invert();
+            sum[j] *= inverseVanishing[j];
         }
 
         productDomain.CosetInverse(sum);
