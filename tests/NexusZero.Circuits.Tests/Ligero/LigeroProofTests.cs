@@ -171,4 +171,40 @@ public sealed class LigeroProofTests
         var pq = api.ProveCircuit(circuit.System, circuit.Witness, CircuitBackend.PostQuantum);
         Assert.True(api.Verify(pq.Envelope.ToBytes(), new CircuitStatement(circuit.System, circuit.PublicValues)).IsValid);
     }
+
+    [Fact]
+    public void TheShippedSetsClaimWhatTheFormulaGives()
+    {
+        Assert.Equal(100, LigeroParameters.Bits100.SecurityBits);
+        Assert.Equal(128, LigeroParameters.Bits128.SecurityBits);
+        Assert.InRange(LigeroParameters.SoundnessBits(3, 148), 100.0, 101.0);
+        Assert.InRange(LigeroParameters.SoundnessBits(3, 189), 128.0, 129.0);
+        Assert.InRange(LigeroParameters.SoundnessBits(3, 147), 99.0, 100.0);
+        Assert.NotEqual(LigeroParameters.Bits100.ToCanonicalBytes(), LigeroParameters.Bits128.ToCanonicalBytes());
+        Assert.Contains("proven", LigeroParameters.Bits128.DescribeSecurity(), StringComparison.Ordinal);
+        var error = Assert.Throws<NexusZeroException>(() => LigeroProofSystem.Instance.SelectDefaultParameters(StatementOf(LigeroCircuits.Cubic(1)), 192));
+        Assert.Equal(NexusZeroErrorKind.OptimizationFailed, error.Kind);
+    }
+
+    [Fact]
+    public void NonCanonicalElementsAreMalformedAndNamed()
+    {
+        var circuit = LigeroCircuits.Cubic(2);
+        var statement = StatementOf(circuit);
+        var proof = Prove(circuit, LigeroParameters.Bits100, []);
+        var layout = Proofs.Circuits.Ligero.LigeroLayout.For(circuit.System, LigeroParameters.Bits100)!;
+        foreach (var (offset, section) in new[] { (32, "q0"), (32 + (32 * layout.D), "q1"), (32 + (64 * layout.D), "quotient"), (32 + (32 * ((2 * layout.D) + layout.QuotientLength)) + 32, "column 0") })
+        {
+            var tampered = (byte[])proof.Clone();
+            tampered.AsSpan(offset, 32).Fill(0xff);
+            var result = LigeroProofSystem.Instance.Verify(statement, tampered, LigeroParameters.Bits100, []);
+            Assert.Equal(VerificationFailure.MalformedProof, result.Failure);
+            Assert.Contains(section, result.Reason, StringComparison.Ordinal);
+        }
+
+        // Without the pinned circuit the verifier cannot know the length, and says which circuit it lacks.
+        Assert.True(CircuitStatement.TryDecode(statement.ToCanonicalBytes(), out var decoded, out _));
+        Assert.Null(LigeroProofSystem.Instance.ExpectedProofLength(decoded, LigeroParameters.Bits100));
+        Assert.Equal(VerificationFailure.KeyNotPinned, LigeroProofSystem.Instance.Verify(decoded, proof, LigeroParameters.Bits100, []).Failure);
+    }
 }

@@ -10,7 +10,7 @@ namespace NexusZero.Proofs.Circuits;
 /// </summary>
 /// <remarks>
 /// Soundness (docs/security.md, "Ligero"): a cheating prover's success probability in the interactive protocol is at most
-/// ε = (1/2 + ρ)^t + (N + 3m + p + 3)/|F|, with t queries, N code positions, m constraints, p public inputs and
+/// ε = (1/2 + ρ)^t + (N + 3m + p + 1)/|F|, with t queries, N code positions, m constraints, p public inputs and
 /// |F| ≈ 2^253.6; in the random-oracle model, a prover making Q hash evaluations succeeds with at most
 /// Q·ε + Q²/2^256 (SHA3-256 Merkle trees). <see cref="ParameterSet.SecurityBits"/> is ⌊−log2 ε⌋ with the field term
 /// bounded by 2^−220 (N ≤ 2^28, m ≤ 2^31): proven bounds only, no conjecture.
