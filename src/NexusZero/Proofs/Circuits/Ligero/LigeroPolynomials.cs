@@ -95,6 +95,40 @@ internal static class LigeroPolynomials
         return (values, inverses);
     }
 
+    /// <summary>
+    /// Evaluates a polynomial of degree below <paramref name="block"/>'s size on the whole code coset as N/|block| small
+    /// transforms: position s + (N/|block|)·i is (5·ω_N^s)·ω_|block|^i, so each residue class s is one coset of the small
+    /// domain. About a quarter fewer multiplications than one size-N transform for rows of degree below K.
+    /// </summary>
+    public static Fr[] EncodeOnCodeDomain(FrDomain codeDomain, FrDomain block, ReadOnlySpan<Fr> coefficients)
+    {
+        var size = block.Size;
+        var classes = codeDomain.Size / size;
+        var values = new Fr[codeDomain.Size];
+        var buffer = new Fr[size];
+        var shift = FrDomain.CosetShift;
+        for (var s = 0; s < classes; s++)
+        {
+            var power = Fr.One;
+            for (var j = 0; j < size; j++)
+            {
+                buffer[j] = j < coefficients.Length ? coefficients[j] * power : Fr.Zero;
+                power *= shift;
+            }
+
+            block.Forward(buffer);
+            for (var i = 0; i < size; i++)
+            {
+                values[s + (classes * i)] = buffer[i];
+            }
+
+            shift *= codeDomain.Generator;
+        }
+
+        Array.Clear(buffer);
+        return values;
+    }
+
     /// <summary>Evaluates coefficients (at most N of them) on the whole code coset.</summary>
     public static Fr[] OnCodeDomain(FrDomain codeDomain, ReadOnlySpan<Fr> coefficients)
     {

@@ -68,7 +68,8 @@ internal static class LigeroProver
             LigeroChallenges.RandomElements(blind);
             coefficients[layout.BlindRow] = blind;
 
-            Parallel.For(0, rows, parallel, row => codewords[row] = LigeroPolynomials.OnCodeDomain(codeDomain, coefficients[row]));
+            Parallel.For(0, rows, parallel, row => codewords[row] = LigeroPolynomials.EncodeOnCodeDomain(
+                codeDomain, coefficients[row].Length == k ? messageDomain : productDomain, coefficients[row]));
 
             salts = new byte[layout.N * LigeroLayout.SaltBytes];
             RandomNumberGenerator.Fill(salts);
