@@ -25,4 +25,11 @@ if (args is ["cost-model-compare", ..])
     return;
 }
 
+if (args is ["ligero-quick", ..])
+{
+    var sizes = args.Skip(1).Where(a => a != "groth16").Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    NexusZero.Benchmarks.Circuits.LigeroQuickMeasurement.Run(sizes.Length > 0 ? sizes : [12], args.Contains("groth16"));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -88,7 +88,8 @@ internal sealed class EnvelopeVerifier(ProtocolConfig config, ProofSystemRegistr
 
         // Everything below is bounded by the proof's own size: the system states the exact length before any
         // byte is expanded, and proofs that never compress must be stored raw (one encoding per proof).
-        int? expectedLength = system.ExpectedProofLength(statement, parameters);
+        // The caller's statement (equal to the decoded one) may carry what fixes the length, such as a pinned circuit.
+        int? expectedLength = system.ExpectedProofLength(expected ?? statement, parameters);
         if (expectedLength is { } length && envelope.UncompressedPayloadLength != length)
         {
             return (Malformed($"payload: the envelope declares {envelope.UncompressedPayloadLength} bytes, but a {system.Name} proof of this statement under {parameters.Name} is {length} bytes."), systemName);

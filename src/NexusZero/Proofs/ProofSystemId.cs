@@ -25,4 +25,6 @@ public enum ProofSystemId : ushort
     ModuleLweRelation = 0x0302,
     /// <summary>Groth16 (2016) over BN254 for a rank-1 constraint system, the key pinned by its digest.</summary>
     Groth16Bn254 = 0x0401,
+    /// <summary>Ligero (Ames et al. 2017) for a rank-1 constraint system over BN254's Fr: transparent, hash-based, post-quantum.</summary>
+    LigeroR1cs = 0x0402,
 }

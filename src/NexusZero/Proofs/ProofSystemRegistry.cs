@@ -44,6 +44,7 @@ public sealed class ProofSystemRegistry
         Lattice.LatticeKeyPossessionProofSystem.Instance,
         Lattice.ModuleLweProofSystem.Instance,
         Circuits.Groth16ProofSystem.Instance,
+        Circuits.LigeroProofSystem.Instance,
     ]);
 
     /// <summary>The registered systems, ordered by id.</summary>

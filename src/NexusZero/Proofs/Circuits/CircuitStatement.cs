@@ -40,6 +40,26 @@ public sealed class CircuitStatement : Statement
         Key = key;
     }
 
+    /// <summary>
+    /// The statement for <paramref name="circuit"/> itself, for the post-quantum backend (<see cref="LigeroProofSystem"/>):
+    /// the digest is the circuit's R1CS digest (<see cref="ConstraintSystem.ComputeDigest"/>) and the inputs are all of its
+    /// public values, outputs first (the Ligero transcript binds the context, so no wire is set aside for it). The circuit
+    /// is trust-critical like a verifying key: verification uses the one carried here.
+    /// </summary>
+    /// <param name="circuit">The constraint system the verifier trusts.</param>
+    /// <param name="publicInputs">Its <see cref="ConstraintSystem.PublicCount"/> public values, outputs first.</param>
+    /// <exception cref="ArgumentException">The count differs from the circuit's public values.</exception>
+    public CircuitStatement(ConstraintSystem circuit, IReadOnlyList<FieldElement> publicInputs)
+        : this(CheckedDigest(circuit), publicInputs)
+    {
+        if (circuit.PublicCount != publicInputs.Count)
+        {
+            throw new ArgumentException($"The circuit has {circuit.PublicCount} public values, not {publicInputs.Count}.", nameof(publicInputs));
+        }
+
+        Circuit = circuit;
+    }
+
     private CircuitStatement(byte[] digest, IReadOnlyList<FieldElement> publicInputs)
     {
         ArgumentNullException.ThrowIfNull(publicInputs);
@@ -55,7 +75,7 @@ public sealed class CircuitStatement : Statement
     /// <inheritdoc />
     public override StatementKind Kind => StatementKind.Circuit;
 
-    /// <summary>SHA-256 of the verifying key's canonical encoding.</summary>
+    /// <summary>SHA-256 of the verifying key's canonical encoding (Groth16), or the circuit's R1CS digest (post-quantum backend).</summary>
     public ReadOnlyMemory<byte> KeyDigest => _digest;
 
     /// <summary>The circuit's public inputs (outputs first), without the context binding input.</summary>
@@ -63,6 +83,9 @@ public sealed class CircuitStatement : Statement
 
     /// <summary>The verifying key, when the caller supplied it; null for a statement decoded from bytes.</summary>
     public Groth16VerifyingKey? Key { get; }
+
+    /// <summary>The constraint system, when the caller built the statement from it (post-quantum backend); null otherwise.</summary>
+    public ConstraintSystem? Circuit { get; }
 
     /// <inheritdoc />
     public override byte[] ToCanonicalBytes()
@@ -127,6 +150,12 @@ public sealed class CircuitStatement : Statement
         statement = new CircuitStatement(encoded[..DigestLength].ToArray(), inputs);
         error = null;
         return true;
+    }
+
+    private static byte[] CheckedDigest(ConstraintSystem circuit)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        return circuit.ComputeDigest();
     }
 
     private static byte[] CheckedDigest(Groth16VerifyingKey key)
