@@ -1,3 +1,4 @@
+using System.Globalization;
 using NexusZero.Inference.Tests.Models;
 using NexusZero.Proofs.Groth16;
 using static NexusZero.Inference.Tests.Models.OnnxGraphBuilder;
@@ -32,6 +33,15 @@ public sealed class ProveInferenceCommandTests : CliHarness
         Assert.Contains("public9:", inspected.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("public10:", inspected.Out, StringComparison.Ordinal);
         Assert.Contains("\"request-7\"", inspected.Out, StringComparison.Ordinal);
+
+        // The fixed-point values read as signed integers: the quantized input and output the prover printed.
+        var quantizedInput = output.Split('\n').Single(l => l.StartsWith("input:", StringComparison.Ordinal))["input:".Length..].Replace("(quantized)", "", StringComparison.Ordinal).Split(',').Select(v => long.Parse(v.Trim(), CultureInfo.InvariantCulture)).ToArray();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Contains($"public{6 + i}:", inspected.Out.Split('\n').Single(l => l.EndsWith($"(= {quantizedInput[i]})", StringComparison.Ordinal) && l.StartsWith($"public{6 + i}:", StringComparison.Ordinal)), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("(=", inspected.Out.Split('\n').Single(l => l.StartsWith("public4:", StringComparison.Ordinal)), StringComparison.Ordinal);
 
         var verified = Run("verify", proof, "--vk", vk, "--min-security", "100");
         Assert.True(verified.Code == 0, verified.Out + verified.Err);
