@@ -99,7 +99,8 @@ internal static class ExplainCommand
 
                 return ExitCodes.Success;
             }
-            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or InvalidOperationException or UnauthorizedAccessException)
+            // ONNX Runtime refuses some models only when they run (an input that is not float, say): its one-line message names why.
+            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or InvalidOperationException or UnauthorizedAccessException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
             {
                 string message = ex is ArgumentException { ParamName: not null } a ? a.Message.Replace($" (Parameter '{a.ParamName}')", "", StringComparison.Ordinal) : ex.Message;
                 stderr.WriteLine($"nexuszero: explain: {message}");

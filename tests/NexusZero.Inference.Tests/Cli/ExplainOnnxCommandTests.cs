@@ -68,6 +68,20 @@ public sealed class ExplainOnnxCommandTests : CliHarness
     }
 
     [Fact]
+    public void AModelOnnxRuntimeRefusesToRunIsOneLine()
+    {
+        // ONNX Runtime loads a model with an integer input, and refuses it only when the explainer feeds it floats.
+        var builder = new OnnxGraphBuilder("x", [1, 4], symbolicBatch: true).Node("Cast", ["x"], "y", OnnxGraphBuilder.Int("to", 1));
+        builder.Graph.Input[0].Type.TensorType.ElemType = (int)Onnx.TensorProto.Types.DataType.Int64;
+        var (code, output, error) = Run(Args(Write("int.onnx", builder.Build("y", [1, 4], symbolicBatch: true)), "shap-kernel"));
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("nexuszero: explain: ", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ColumnsThatDoNotFitTheModelAndShapLinearAreRefused()
     {
         var model = Write("mlp.onnx", TestModels.Mlp());
