@@ -94,9 +94,19 @@ internal sealed class EnvelopeDescription
             return;
         }
 
+        var circuitInputs = (Statement as NexusZero.Proofs.Circuits.CircuitStatement)?.PublicInputs;
+        var index = 0;
         foreach (var (name, value) in Statement.DescribePublicValues())
         {
-            output.WriteLine($"{name + ":",-16}{value}");
+            // A circuit's small public values (fixed-point inputs and outputs, an argmax) also as signed integers.
+            var integer = "";
+            if (circuitInputs is not null && name == $"public{index}")
+            {
+                integer = SignedFieldValue.TryGetInt64(circuitInputs[index], out var signed) ? $" (= {signed})" : "";
+                index++;
+            }
+
+            output.WriteLine($"{name + ":",-16}{value}{integer}");
         }
     }
 

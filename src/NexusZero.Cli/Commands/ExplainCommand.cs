@@ -11,7 +11,7 @@ using NexusZero.Explainability.Shap;
 namespace NexusZero.Cli.Commands;
 
 /// <summary>
-/// `nexuszero explain`: loads a JSON dense model, a background CSV and an instance CSV, and prints attributions per
+/// `nexuszero explain`: loads a JSON dense model or an ONNX model (a file ending in .onnx), a background CSV and an instance CSV, and prints attributions per
 /// feature (or counterfactuals) as text or JSON, optionally writing a waterfall SVG of the first row.
 /// </summary>
 internal static class ExplainCommand
@@ -23,7 +23,7 @@ internal static class ExplainCommand
 
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Model file in the JSON dense-model format (docs/formats.md).", Required = true };
+        var model = new Option<string>("--model") { Description = "Model file: the JSON dense-model format (docs/formats.md), or an ONNX model when the name ends in .onnx (one float input; its first output is explained).", Required = true };
         var background = new Option<string>("--background") { Description = "CSV with a header row: background data (any number of rows up to the CSV limits; --background-rows of them are sampled).", Required = true };
         var backgroundRows = new Option<int>("--background-rows")
         {
@@ -99,7 +99,8 @@ internal static class ExplainCommand
 
                 return ExitCodes.Success;
             }
-            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or InvalidOperationException or UnauthorizedAccessException)
+            // ONNX Runtime refuses some models only when they run (an input that is not float, say): its one-line message names why.
+            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or InvalidOperationException or UnauthorizedAccessException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
             {
                 string message = ex is ArgumentException { ParamName: not null } a ? a.Message.Replace($" (Parameter '{a.ParamName}')", "", StringComparison.Ordinal) : ex.Message;
                 stderr.WriteLine($"nexuszero: explain: {message}");
@@ -111,13 +112,19 @@ internal static class ExplainCommand
 
     private static string Run(Request request, CancellationToken cancellationToken)
     {
-        var model = DenseModelJson.Load(request.ModelPath);
+        using var loaded = ExplainModel.Load(request.ModelPath);
+        var model = loaded.Model;
         cancellationToken.ThrowIfCancellationRequested();
         var background = TabularCsv.Load(request.BackgroundPath);
         var instances = TabularCsv.Load(request.InstancePath);
-        string[] names = [.. model.InputNames ?? background.Columns];
+        string[] names = [.. loaded.InputNames ?? background.Columns];
         CheckColumns(background, names, "background");
         CheckColumns(instances, names, "instance");
+        if (names.Length != model.InputCount)
+        {
+            throw new FormatException($"The CSVs have {names.Length} columns but the model takes {model.InputCount} inputs.");
+        }
+
         if ((uint)request.Output >= (uint)model.OutputCount)
         {
             throw new FormatException($"--output {request.Output} is outside the model's {model.OutputCount} output(s).");
@@ -157,7 +164,8 @@ internal static class ExplainCommand
                 explanation = new PermutationShapExplainer(model, data, new PermutationShapOptions { Seed = request.Seed, FeatureNames = names, Progress = request.Progress }).Explain(rows, cancellationToken);
                 break;
             case "shap-linear":
-                explanation = new LinearShapExplainer(model, data, new ExplainerOptions { FeatureNames = names, Progress = request.Progress }).Explain(rows, cancellationToken);
+                var dense = loaded.Dense ?? throw new FormatException("--method shap-linear reads a dense model's weights; it is not available for ONNX models (use shap-kernel, shap-permutation or shap-exact).");
+                explanation = new LinearShapExplainer(dense, data, new ExplainerOptions { FeatureNames = names, Progress = request.Progress }).Explain(rows, cancellationToken);
                 break;
             default:
                 var limeExplainer = new LimeTabularExplainer(model, data, new LimeOptions { Seed = request.Seed, FeatureNames = names, OutputIndex = request.Output, Progress = request.Progress });
@@ -175,7 +183,7 @@ internal static class ExplainCommand
         return request.Json ? ExplainOutput.AttributionsJson(explanation, lime) : ExplainOutput.AttributionsText(explanation, lime, model);
     }
 
-    private static int DefaultTarget(DenseModel model, double[] row)
+    private static int DefaultTarget(IBatchModel model, double[] row)
     {
         var y = new double[model.OutputCount];
         model.Predict(row, 1, y);

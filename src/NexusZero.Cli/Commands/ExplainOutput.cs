@@ -11,7 +11,7 @@ namespace NexusZero.Cli.Commands;
 /// <summary>Text and JSON renderings of `nexuszero explain` results.</summary>
 internal static class ExplainOutput
 {
-    public static string AttributionsText(Explanation e, IReadOnlyList<LimeExplanation>? lime, DenseModel model)
+    public static string AttributionsText(Explanation e, IReadOnlyList<LimeExplanation>? lime, IBatchModel model)
     {
         var text = new StringBuilder();
         int width = Math.Max(8, e.FeatureNames.Max(n => n.Length));

@@ -25,5 +25,6 @@ internal static class ProveCommand
         yield return ProveKeyCommand.Create();
         yield return ProveMlweCommand.Create();
         yield return ProvePreimageCommand.Create();
+        yield return ProveInferenceCommand.Create();
     }
 }
