@@ -34,33 +34,12 @@ public static class NexuszeroApiCircuitExtensions
         }
 
         var statement = keys.Statement(digest);
-        Span<byte> actual = stackalloc byte[32];
-        SHA256.HashData(preimage, actual);
-        if (!CryptographicOperations.FixedTimeEquals(actual, digest))
+        var contextCopy = context.ToArray();
+        return ProveBuiltPreimage(hash, digest, preimage, (system, assignment) =>
         {
-            throw new NexusZeroException(NexusZeroErrorKind.ValidationFailed, "The preimage does not hash to the digest.");
-        }
-
-        var secret = preimage.ToArray();
-        try
-        {
-            var circuit = PreimageCircuit.Build(CircuitBuilder.ForProving(), hash, secret.Length, secret, digest);
-            var assignment = circuit.CopyWitness();
-            circuit.ClearWitness();
-            try
-            {
-                using var witness = new CircuitWitness(keys.ProvingKey, circuit.System, assignment);
-                return api.Prove(new ProofRequest(Groth16ProofSystem.Instance, statement, witness, context.ToArray()));
-            }
-            finally
-            {
-                Array.Clear(assignment);
-            }
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(secret);
-        }
+            using var witness = new CircuitWitness(keys.ProvingKey, system, assignment);
+            return api.Prove(new ProofRequest(Groth16ProofSystem.Instance, statement, witness, contextCopy));
+        });
     }
 
     /// <summary>
@@ -129,9 +108,29 @@ public static class NexuszeroApiCircuitExtensions
         }
 
         PreimageCircuit.CheckSupported(hash, preimage.Length);
+        if (digest.Length != 32)
+        {
+            throw new ArgumentException($"A SHA-256 digest is 32 bytes, not {digest.Length}.", nameof(digest));
+        }
+
+        var contextCopy = context.ToArray();
+        return ProveBuiltPreimage(hash, digest, preimage, (system, assignment) =>
+        {
+            using var witness = new CircuitAssignment(system, assignment);
+            var statement = new CircuitStatement(system, assignment[1..(1 + system.PublicCount)]);
+            return api.Prove(new ProofRequest(LigeroProofSystem.Instance, statement, witness, contextCopy));
+        });
+    }
+
+    /// <summary>
+    /// Checks the preimage against the digest, builds the preimage circuit's witness from a copy of it and hands the
+    /// assignment to <paramref name="prove"/>; the copy and the assignment are zeroed afterwards, whatever happens.
+    /// </summary>
+    private static ProofResult ProveBuiltPreimage(HashFunction hash, ReadOnlySpan<byte> digest, ReadOnlySpan<byte> preimage, Func<ConstraintSystem, FieldElement[], ProofResult> prove)
+    {
         Span<byte> actual = stackalloc byte[32];
         SHA256.HashData(preimage, actual);
-        if (digest.Length != 32 || !CryptographicOperations.FixedTimeEquals(actual, digest))
+        if (!CryptographicOperations.FixedTimeEquals(actual, digest))
         {
             throw new NexusZeroException(NexusZeroErrorKind.ValidationFailed, "The preimage does not hash to the digest.");
         }
@@ -144,9 +143,7 @@ public static class NexuszeroApiCircuitExtensions
             circuit.ClearWitness();
             try
             {
-                using var witness = new CircuitAssignment(circuit.System, assignment);
-                var statement = new CircuitStatement(circuit.System, assignment[1..(1 + circuit.System.PublicCount)]);
-                return api.Prove(new ProofRequest(LigeroProofSystem.Instance, statement, witness, context.ToArray()));
+                return prove(circuit.System, assignment);
             }
             finally
             {

@@ -53,5 +53,9 @@ public sealed class LigeroPreimageTests
         var otherDigest = System.Security.Cryptography.SHA256.HashData("abd"u8);
         Assert.Equal(Proofs.VerificationFailure.StatementMismatch, api.Verify(bytes, PostQuantumPreimage.Statement(HashFunction.Sha256, preimage.Length, otherDigest)).Failure);
         Assert.Throws<NexusZeroException>(() => api.ProvePreimage(HashFunction.Sha256, otherDigest, preimage, CircuitBackend.PostQuantum));
+
+        // Misuse, as documented: a digest of the wrong length, or Groth16 without keys.
+        Assert.Throws<ArgumentException>(() => api.ProvePreimage(HashFunction.Sha256, digest.AsSpan(0, 31), preimage, CircuitBackend.PostQuantum));
+        Assert.Throws<ArgumentException>(() => api.ProvePreimage(HashFunction.Sha256, digest, preimage, CircuitBackend.Groth16));
     }
 }
