@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace NexusZero.Inference.Quantization;
 
 /// <summary>Signed widths of bounded integers, and the refusal when a bound leaves the supported range.</summary>
@@ -18,7 +16,7 @@ internal static class ValueBounds
     {
         if (bound < 0 || Bits(bound) > MaxBits)
         {
-            throw new ArgumentException($"Layer '{layer}': {what} could reach {bound} (about 2^{(double)BigInteger.Log((BigInteger)bound, 2):F0}), which needs more than {MaxBits} bits; the quantized model could wrap around. Lower the scales or the input range (QuantizationOptions), or rescale the model.");
+            throw new ArgumentException($"Layer '{layer}': {what} could reach {bound} (below 2^{Bits(bound) - 1}), which needs more than {MaxBits} bits; the quantized model could wrap around. Lower the scales or the input range (QuantizationOptions), or rescale the model.");
         }
 
         return (long)bound;
