@@ -40,9 +40,9 @@ internal static class Montgomery256
     /// top limb is below 2^63 − 1 (checked by <see cref="MontgomeryModulus"/>) and a &lt; m, the two high words
     /// of each round sum without overflow, so the round ends in four words. The rounds are unrolled so that
     /// b's limbs are read by name, not through an indexer that would branch on the round number.
-    /// Measured on the CI machine (AMD EPYC, .NET 10), a dependent chain of multiplications: 67 ns before
-    /// (five-word CIOS, Math.BigMul's out-parameter going through the stack, carries by bit formulas),
-    /// about 40 ns after; see docs/benchmarks.md.
+    /// Measured on the CI machine (AMD EPYC, .NET 10), a dependent chain of Fp multiplications: 94.8 ns before
+    /// (five-word CIOS, Math.BigMul's out-parameter going through the stack, carries by bit formulas), 51.1 ns
+    /// after (benchmarks/scripts/bn254-before-after.sh; docs/benchmarks.md).
     /// </remarks>
     public static Limbs256 Multiply(in Limbs256 a, in Limbs256 b, MontgomeryModulus m) => MultiplyCore(a, b, m.Modulus, m.NegativeInverse);
 
