@@ -73,8 +73,33 @@ internal static class Pippenger
     /// <summary>The widest window: its digits, up to 2^(c−1), must fit the recoding's 16-bit storage.</summary>
     internal const int MaxWindowBits = 15;
 
-    /// <summary>The window width: ln n + 3, the fastest of ln n + 1 … ln n + 4 measured at 2^12, 2^15 and 2^16 points.</summary>
-    internal static int WindowBits(int count) => count < 32 ? 3 : Math.Min(MaxWindowBits, (int)Math.Log(count) + 3);
+    /// <summary>
+    /// The window width. Where that reaches the affine buckets' 10 bits (from about 1,100 points): ln n + 3, the fastest
+    /// of ln n + 1 … ln n + 4 measured at 2^12, 2^15 and 2^16 points. Below, where the buckets are Jacobian: the c minimising windows·(11·n + 16·2^c), since a
+    /// point costs one mixed addition (about 11 multiplications) per window and each of the 2^(c−1) buckets two
+    /// general ones (about 16 each) in the running sum.
+    /// </summary>
+    internal static int WindowBits(int count)
+    {
+        var large = count < 2 ? 0 : (int)Math.Log(count) + 3;
+        if (UsesBatchAffine(large))
+        {
+            return Math.Min(MaxWindowBits, large);
+        }
+
+        var best = 2;
+        var bestCost = long.MaxValue;
+        for (var c = 2; c <= 10; c++)
+        {
+            var cost = WindowCount(c) * ((11L * count) + (16L << c));
+            if (cost < bestCost)
+            {
+                (best, bestCost) = (c, cost);
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>
     /// Affine buckets pay once the batches are long enough to share an inversion widely: measured on the CI
