@@ -101,6 +101,12 @@ public sealed class FieldTests
         Assert.Equal(0x87d20782e4866389UL, Groups.Bn254.Fp.Parameters.NegativeInverse);
         Assert.Equal(0xc2e1f593efffffffUL, Fr.Parameters.NegativeInverse);
         Assert.Equal(two256 % R, ToBig(Fr.Parameters.R));
+
+        // The compile-time constants the multiplication specialises on agree with the derived ones.
+        Assert.Equal(Groups.Bn254.Fp.Parameters.NegativeInverse, FpModulus.NegativeInverse);
+        Assert.Equal(Fr.Parameters.NegativeInverse, FrModulus.NegativeInverse);
+        Assert.Equal(P, ToBig(FpModulus.Modulus));
+        Assert.Equal(R, ToBig(FrModulus.Modulus));
     }
 
     [Fact]

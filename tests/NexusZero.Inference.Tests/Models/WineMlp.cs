@@ -22,7 +22,7 @@ internal sealed class WineMlp
         var path = Path.Combine(AppContext.BaseDirectory, "Data", "wine.csv");
         var bytes = File.ReadAllBytes(path);
         FileHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var rows = File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0)
+        var rows = System.Text.Encoding.UTF8.GetString(bytes).Split('\n').Skip(1).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)
             .Select(l => l.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
         var order = Enumerable.Range(0, rows.Length).OrderBy(_ => 0).ToArray();
         new Random(5).Shuffle(order);

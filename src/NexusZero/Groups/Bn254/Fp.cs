@@ -12,7 +12,7 @@ namespace NexusZero.Groups.Bn254;
 internal readonly struct Fp : IEquatable<Fp>, IBn254Field<Fp>
 {
     /// <summary>The modulus and its Montgomery constants.</summary>
-    public static readonly MontgomeryModulus Parameters = new(new Limbs256(0x3c208c16d87cfd47UL, 0x97816a916871ca8dUL, 0xb85045b68181585dUL, 0x30644e72e131a029UL));
+    public static readonly MontgomeryModulus Parameters = new(FpModulus.Modulus);
 
     private readonly Limbs256 montgomery;
 

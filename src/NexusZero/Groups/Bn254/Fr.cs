@@ -12,7 +12,7 @@ namespace NexusZero.Groups.Bn254;
 internal readonly struct Fr : IEquatable<Fr>
 {
     /// <summary>The modulus and its Montgomery constants.</summary>
-    public static readonly MontgomeryModulus Parameters = new(new Limbs256(0x43e1f593f0000001UL, 0x2833e84879b97091UL, 0xb85045b68181585dUL, 0x30644e72e131a029UL));
+    public static readonly MontgomeryModulus Parameters = new(FrModulus.Modulus);
 
     private readonly Limbs256 montgomery;
 

@@ -1,6 +1,10 @@
 namespace NexusZero.Groups.Bn254;
 
-/// <summary>A Montgomery modulus known at compile time, so arithmetic specialised on it sees constants.</summary>
+/// <summary>
+/// A Montgomery modulus known at compile time, so arithmetic specialised on it sees constants. The limbs here are
+/// the fields' only copy (their <see cref="MontgomeryModulus"/> derives everything else from them); the negative
+/// inverse is written out for the JIT and checked against the derived one by the tests.
+/// </summary>
 internal interface IFixedModulus
 {
     /// <summary>The modulus m.</summary>
