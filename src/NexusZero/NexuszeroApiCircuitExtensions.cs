@@ -16,9 +16,9 @@ public static class NexuszeroApiCircuitExtensions
     /// <c>api.Verify(envelope, keys.Statement(digest))</c>.
     /// </summary>
     /// <param name="api">The facade.</param>
-    /// <param name="hash">The hash function: <see cref="HashFunction.Sha256"/>.</param>
+    /// <param name="hash">The hash function: <see cref="HashFunction.Sha256"/> or <see cref="HashFunction.Sha3_256"/>.</param>
     /// <param name="digest">The 32-byte digest.</param>
-    /// <param name="preimage">The secret message, at most <see cref="PreimageCircuit.MaxSha256PreimageLength"/> bytes; not retained.</param>
+    /// <param name="preimage">The secret message, at most <see cref="PreimageCircuit.MaxSha256PreimageLength"/> bytes for SHA-256, <see cref="PreimageCircuit.MaxSha3_256PreimageLength"/> for SHA3-256; not retained.</param>
     /// <param name="keys">The circuit's keys for this length, as the verifier trusts them (<see cref="PreimageKeyCache"/>).</param>
     /// <param name="context">Bytes the proof is bound to; verification uses the ones in the envelope.</param>
     /// <exception cref="ArgumentNullException"><paramref name="api"/> or <paramref name="keys"/> is null.</exception>
@@ -91,9 +91,9 @@ public static class NexuszeroApiCircuitExtensions
     /// For Groth16 use the overload that takes <see cref="PreimageCircuitKeys"/>.
     /// </summary>
     /// <param name="api">The facade.</param>
-    /// <param name="hash">The hash function: <see cref="HashFunction.Sha256"/>.</param>
+    /// <param name="hash">The hash function: <see cref="HashFunction.Sha256"/> or <see cref="HashFunction.Sha3_256"/>.</param>
     /// <param name="digest">The 32-byte digest.</param>
-    /// <param name="preimage">The secret message, at most <see cref="PreimageCircuit.MaxSha256PreimageLength"/> bytes; not retained.</param>
+    /// <param name="preimage">The secret message, at most <see cref="PreimageCircuit.MaxSha256PreimageLength"/> bytes for SHA-256, <see cref="PreimageCircuit.MaxSha3_256PreimageLength"/> for SHA3-256; not retained.</param>
     /// <param name="backend">Must be <see cref="CircuitBackend.PostQuantum"/>.</param>
     /// <param name="context">Bytes the proof is bound to.</param>
     /// <exception cref="ArgumentNullException"><paramref name="api"/> is null.</exception>
@@ -110,7 +110,7 @@ public static class NexuszeroApiCircuitExtensions
         PreimageCircuit.CheckSupported(hash, preimage.Length);
         if (digest.Length != 32)
         {
-            throw new ArgumentException($"A SHA-256 digest is 32 bytes, not {digest.Length}.", nameof(digest));
+            throw new ArgumentException($"A {hash} digest is 32 bytes, not {digest.Length}.", nameof(digest));
         }
 
         var contextCopy = context.ToArray();
@@ -129,7 +129,7 @@ public static class NexuszeroApiCircuitExtensions
     private static ProofResult ProveBuiltPreimage(HashFunction hash, ReadOnlySpan<byte> digest, ReadOnlySpan<byte> preimage, Func<ConstraintSystem, FieldElement[], ProofResult> prove)
     {
         Span<byte> actual = stackalloc byte[32];
-        SHA256.HashData(preimage, actual);
+        PreimageCircuit.Hash(hash, preimage, actual);
         if (!CryptographicOperations.FixedTimeEquals(actual, digest))
         {
             throw new NexusZeroException(NexusZeroErrorKind.ValidationFailed, "The preimage does not hash to the digest.");

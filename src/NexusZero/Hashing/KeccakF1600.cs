@@ -16,7 +16,8 @@ internal static class KeccakF1600
 
     private const int Rounds = 24;
 
-    private static ReadOnlySpan<ulong> RoundConstants =>
+    /// <summary>ι's round constants RC[0..23] (FIPS 202, algorithm 5), shared with the circuit gadget.</summary>
+    internal static ReadOnlySpan<ulong> RoundConstants =>
     [
         0x0000000000000001UL, 0x0000000000008082UL, 0x800000000000808AUL, 0x8000000080008000UL,
         0x000000000000808BUL, 0x0000000080000001UL, 0x8000000080008081UL, 0x8000000000008009UL,

@@ -3,12 +3,14 @@ namespace NexusZero.Circuits.Gadgets;
 /// <summary>The bitwise operations and modular additions of the SHA-256 gadget, with constant bits folded.</summary>
 internal sealed class Sha256Circuit(CircuitBuilder builder)
 {
-    public Sha256Word Xor(Sha256Word x, Sha256Word y) => Map(x, y, Xor);
+    private readonly FoldedBitLogic _logic = new(builder);
+
+    public Sha256Word Xor(Sha256Word x, Sha256Word y) => Map(x, y, _logic.Xor);
 
     /// <summary>Ch(e, f, g) = (e ∧ f) ⊕ (¬e ∧ g) = g + e·(f − g).</summary>
     public Sha256Word Choose(Sha256Word e, Sha256Word f, Sha256Word g)
     {
-        var bits = new Sha256Bit[32];
+        var bits = new FoldedBit[32];
         for (var i = 0; i < 32; i++)
         {
             var (ei, fi, gi) = (e[i], f[i], g[i]);
@@ -22,7 +24,7 @@ internal sealed class Sha256Circuit(CircuitBuilder builder)
             }
             else
             {
-                bits[i] = Sha256Bit.Of(gi.Value + Multiply(ei, fi.Value - gi.Value));
+                bits[i] = FoldedBit.Of(gi.Value + _logic.Multiply(ei, fi.Value - gi.Value));
             }
         }
 
@@ -32,19 +34,19 @@ internal sealed class Sha256Circuit(CircuitBuilder builder)
     /// <summary>Maj(a, b, c) = ab + c·(a ⊕ b): the two terms never both hold.</summary>
     public Sha256Word Majority(Sha256Word a, Sha256Word b, Sha256Word c)
     {
-        var bits = new Sha256Bit[32];
+        var bits = new FoldedBit[32];
         for (var i = 0; i < 32; i++)
         {
             var (ai, bi, ci) = (a[i], b[i], c[i]);
             if (ai.IsConstant && bi.IsConstant && ci.IsConstant)
             {
-                bits[i] = Sha256Bit.Constant(ai.ConstantValue + bi.ConstantValue + ci.ConstantValue >= 2);
+                bits[i] = FoldedBit.Constant(ai.ConstantValue + bi.ConstantValue + ci.ConstantValue >= 2);
                 continue;
             }
 
-            var ab = And(ai, bi);
-            var xor = Xor(ai, bi);
-            bits[i] = Sha256Bit.Of(ab.Value + And(ci, xor).Value);
+            var ab = _logic.And(ai, bi);
+            var xor = _logic.Xor(ai, bi);
+            bits[i] = FoldedBit.Of(ab.Value + _logic.And(ci, xor).Value);
         }
 
         return new Sha256Word(bits);
@@ -82,18 +84,18 @@ internal sealed class Sha256Circuit(CircuitBuilder builder)
         var bound = ((ulong)variableWords * uint.MaxValue) + constantSum;
         var width = 64 - System.Numerics.BitOperations.LeadingZeroCount(bound);
         var decomposed = builder.ToBits(sum, width);
-        var bits = new Sha256Bit[32];
+        var bits = new FoldedBit[32];
         for (var i = 0; i < 32; i++)
         {
-            bits[i] = Sha256Bit.Of(decomposed[i]);
+            bits[i] = FoldedBit.Of(decomposed[i]);
         }
 
         return new Sha256Word(bits);
     }
 
-    private static Sha256Word Map(Sha256Word x, Sha256Word y, Func<Sha256Bit, Sha256Bit, Sha256Bit> op)
+    private static Sha256Word Map(Sha256Word x, Sha256Word y, Func<FoldedBit, FoldedBit, FoldedBit> op)
     {
-        var bits = new Sha256Bit[32];
+        var bits = new FoldedBit[32];
         for (var i = 0; i < 32; i++)
         {
             bits[i] = op(x[i], y[i]);
@@ -101,39 +103,4 @@ internal sealed class Sha256Circuit(CircuitBuilder builder)
 
         return new Sha256Word(bits);
     }
-
-    private Sha256Bit Xor(Sha256Bit a, Sha256Bit b)
-    {
-        if (a.IsConstant && b.IsConstant)
-        {
-            return Sha256Bit.Constant((a.ConstantValue ^ b.ConstantValue) == 1);
-        }
-
-        if (a.IsConstant || b.IsConstant)
-        {
-            var (constant, other) = a.IsConstant ? (a, b) : (b, a);
-            return constant.ConstantValue == 0 ? other : Sha256Bit.Of(FieldElement.One - other.Value);
-        }
-
-        return Sha256Bit.Of(a.Value + b.Value - (FieldElement.FromUInt64(2) * builder.Multiply(a.Value, b.Value)));
-    }
-
-    private Sha256Bit And(Sha256Bit a, Sha256Bit b)
-    {
-        if (a.IsConstant)
-        {
-            return a.ConstantValue == 0 ? Sha256Bit.Zero : b;
-        }
-
-        if (b.IsConstant)
-        {
-            return b.ConstantValue == 0 ? Sha256Bit.Zero : a;
-        }
-
-        return Sha256Bit.Of(builder.Multiply(a.Value, b.Value));
-    }
-
-    /// <summary>bit · combination, folded when the bit is constant.</summary>
-    private LinearCombination Multiply(Sha256Bit bit, LinearCombination value) =>
-        bit.IsConstant ? (bit.ConstantValue == 0 ? LinearCombination.Zero : value) : builder.Multiply(bit.Value, value);
 }

@@ -124,26 +124,26 @@ public static class Sha256Gadget
     }
 
     /// <summary>The message, a 1 bit, zeros, and the 64-bit big-endian bit length: a whole number of 512-bit blocks.</summary>
-    private static Sha256Bit[] Pad(ReadOnlySpan<LinearCombination> messageBits)
+    private static FoldedBit[] Pad(ReadOnlySpan<LinearCombination> messageBits)
     {
         var length = messageBits.Length;
         var blocks = (length + 1 + 64 + 511) / 512;
-        var padded = new Sha256Bit[blocks * 512];
+        var padded = new FoldedBit[blocks * 512];
         for (var i = 0; i < length; i++)
         {
-            padded[i] = Sha256Bit.Of(messageBits[i]);
+            padded[i] = FoldedBit.Of(messageBits[i]);
         }
 
         for (var i = length; i < padded.Length; i++)
         {
-            padded[i] = Sha256Bit.Zero;
+            padded[i] = FoldedBit.Zero;
         }
 
-        padded[length] = Sha256Bit.One;
+        padded[length] = FoldedBit.One;
         var bitLength = (ulong)length;
         for (var i = 0; i < 64; i++)
         {
-            padded[padded.Length - 1 - i] = ((bitLength >> i) & 1) == 1 ? Sha256Bit.One : Sha256Bit.Zero;
+            padded[padded.Length - 1 - i] = ((bitLength >> i) & 1) == 1 ? FoldedBit.One : FoldedBit.Zero;
         }
 
         return padded;

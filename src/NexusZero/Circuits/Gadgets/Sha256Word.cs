@@ -3,11 +3,11 @@ namespace NexusZero.Circuits.Gadgets;
 /// <summary>A 32-bit word of the SHA-256 gadget, bit 0 least significant; rotations and shifts only re-index.</summary>
 internal readonly struct Sha256Word
 {
-    private readonly Sha256Bit[] _bits;
+    private readonly FoldedBit[] _bits;
 
-    public Sha256Word(Sha256Bit[] bits) => _bits = bits;
+    public Sha256Word(FoldedBit[] bits) => _bits = bits;
 
-    public Sha256Bit this[int index] => _bits[index];
+    public FoldedBit this[int index] => _bits[index];
 
     public bool IsConstant => Array.TrueForAll(_bits, b => b.IsConstant);
 
@@ -28,19 +28,19 @@ internal readonly struct Sha256Word
 
     public static Sha256Word Constant(uint value)
     {
-        var bits = new Sha256Bit[32];
+        var bits = new FoldedBit[32];
         for (var i = 0; i < 32; i++)
         {
-            bits[i] = Sha256Bit.Constant(((value >> i) & 1) == 1);
+            bits[i] = FoldedBit.Constant(((value >> i) & 1) == 1);
         }
 
         return new Sha256Word(bits);
     }
 
     /// <summary>32 bits given most significant first, as the message and the digest carry them.</summary>
-    public static Sha256Word FromBigEndianBits(ReadOnlySpan<Sha256Bit> bits)
+    public static Sha256Word FromBigEndianBits(ReadOnlySpan<FoldedBit> bits)
     {
-        var word = new Sha256Bit[32];
+        var word = new FoldedBit[32];
         for (var i = 0; i < 32; i++)
         {
             word[i] = bits[31 - i];
@@ -59,7 +59,7 @@ internal readonly struct Sha256Word
 
     public Sha256Word RotateRight(int count)
     {
-        var bits = new Sha256Bit[32];
+        var bits = new FoldedBit[32];
         for (var i = 0; i < 32; i++)
         {
             bits[i] = _bits[(i + count) % 32];
@@ -70,10 +70,10 @@ internal readonly struct Sha256Word
 
     public Sha256Word ShiftRight(int count)
     {
-        var bits = new Sha256Bit[32];
+        var bits = new FoldedBit[32];
         for (var i = 0; i < 32; i++)
         {
-            bits[i] = i + count < 32 ? _bits[i + count] : Sha256Bit.Zero;
+            bits[i] = i + count < 32 ? _bits[i + count] : FoldedBit.Zero;
         }
 
         return new Sha256Word(bits);

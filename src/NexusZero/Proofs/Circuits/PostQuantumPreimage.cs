@@ -8,8 +8,8 @@ namespace NexusZero.Proofs.Circuits;
 public static class PostQuantumPreimage
 {
     /// <summary>The statement a verifier passes to <c>Verify(envelope, expected)</c>.</summary>
-    /// <param name="hash">The hash function: <see cref="HashFunction.Sha256"/>.</param>
-    /// <param name="length">The preimage length in bytes, at most <see cref="PreimageCircuit.MaxSha256PreimageLength"/>.</param>
+    /// <param name="hash">The hash function: <see cref="HashFunction.Sha256"/> or <see cref="HashFunction.Sha3_256"/>.</param>
+    /// <param name="length">The preimage length in bytes, at most <see cref="PreimageCircuit.MaxSha256PreimageLength"/> for SHA-256 and <see cref="PreimageCircuit.MaxSha3_256PreimageLength"/> for SHA3-256.</param>
     /// <param name="digest">The 32-byte digest.</param>
     /// <exception cref="ArgumentException">The hash or length is unsupported, or the digest is not 32 bytes.</exception>
     public static CircuitStatement Statement(HashFunction hash, int length, ReadOnlySpan<byte> digest)

@@ -4,19 +4,24 @@ using NexusZero.Circuits.Gadgets;
 namespace NexusZero.Proofs.Circuits;
 
 /// <summary>
-/// The circuit of "I know a message of this length whose SHA-256 digest is this": public inputs digestHigh and
-/// digestLow (the digest's first and last 16 bytes, big-endian) and the context binding input; the message
-/// bits private. One circuit, and so one key pair, per message length: the length is part of the statement
-/// through the key. Up to <see cref="MaxSha256PreimageLength"/> bytes (two SHA-256 blocks, about 57,000
-/// constraints; one block, up to 55 bytes, is about 28,000).
+/// The circuit of "I know a message of this length whose digest under this hash is this": public inputs digestHigh
+/// and digestLow (the digest's first and last 16 bytes, big-endian) and the context binding input; the message
+/// bits private. One circuit, and so one key pair, per hash and message length: both are part of the statement
+/// through the key (Groth16) or the circuit digest (Ligero). SHA-256: up to <see cref="MaxSha256PreimageLength"/>
+/// bytes (two blocks, about 57,000 constraints; one block, up to 55 bytes, is about 28,000). SHA3-256: up to
+/// <see cref="MaxSha3_256PreimageLength"/> bytes (one Keccak-f[1600] permutation, about 150,000 constraints).
 /// </summary>
 public static class PreimageCircuit
 {
     /// <summary>The longest preimage: 119 bytes, the most that pad into two 64-byte blocks.</summary>
     public const int MaxSha256PreimageLength = 119;
 
+    /// <summary>The longest SHA3-256 preimage: 135 bytes, the most that pad into one 136-byte block.</summary>
+    public const int MaxSha3_256PreimageLength = 135;
+
     /// <summary>The constraint system for preimages of <paramref name="length"/> bytes (no witness).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The length is negative or over <see cref="MaxSha256PreimageLength"/>.</exception>
+    /// <exception cref="ArgumentException">The hash function is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The length is negative or over the hash's maximum.</exception>
     public static ConstraintSystem ForSetup(HashFunction hash, int length) =>
         Build(CircuitBuilder.ForSetup(), hash, length, ReadOnlyMemory<byte>.Empty, new byte[32]).System;
 
@@ -26,7 +31,7 @@ public static class PreimageCircuit
     {
         if (digest.Length != 32)
         {
-            throw new ArgumentException($"A SHA-256 digest is 32 bytes, not {digest.Length}.", nameof(digest));
+            throw new ArgumentException($"A SHA-256 or SHA3-256 digest is 32 bytes, not {digest.Length}.", nameof(digest));
         }
 
         Span<byte> half = stackalloc byte[32];
@@ -38,17 +43,32 @@ public static class PreimageCircuit
     }
 
     /// <summary>Throws unless a circuit exists for (<paramref name="hash"/>, <paramref name="length"/>).</summary>
-    /// <exception cref="ArgumentException">The hash function is not SHA-256.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The length is negative or over <see cref="MaxSha256PreimageLength"/>.</exception>
+    /// <exception cref="ArgumentException">The hash function is neither SHA-256 nor SHA3-256.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The length is negative or over the hash's maximum.</exception>
     internal static void CheckSupported(HashFunction hash, int length)
     {
-        if (hash != HashFunction.Sha256)
+        var maximum = hash switch
         {
-            throw new ArgumentException($"Preimage circuits exist for SHA-256 only, not {hash}.", nameof(hash));
-        }
-
+            HashFunction.Sha256 => MaxSha256PreimageLength,
+            HashFunction.Sha3_256 => MaxSha3_256PreimageLength,
+            _ => throw new ArgumentException($"Preimage circuits exist for SHA-256 and SHA3-256, not {hash}.", nameof(hash)),
+        };
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, MaxSha256PreimageLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, maximum);
+    }
+
+    /// <summary>hash(<paramref name="message"/>) into the first 32 bytes of <paramref name="destination"/>.</summary>
+    internal static void Hash(HashFunction hash, ReadOnlySpan<byte> message, Span<byte> destination)
+    {
+        CheckSupported(hash, message.Length);
+        if (hash == HashFunction.Sha256)
+        {
+            System.Security.Cryptography.SHA256.HashData(message, destination);
+        }
+        else
+        {
+            NexusZero.Hashing.Sha3_256.HashData(message, destination);
+        }
     }
 
     /// <summary>Builds the circuit; with a proving builder, the witness for <paramref name="preimage"/>.</summary>
@@ -62,7 +82,8 @@ public static class PreimageCircuit
         // The context binding input: last, and in no constraint (Groth16ProofSystem sets its value).
         builder.PublicInput("context", FieldElement.Zero);
         var bits = builder.MessageBits(preimage, length);
-        var (packedHigh, packedLow) = Sha256Gadget.Pack(builder.Sha256(bits));
+        var digestBits = hash == HashFunction.Sha256 ? builder.Sha256(bits) : builder.Sha3_256(bits);
+        var (packedHigh, packedLow) = Sha256Gadget.Pack(digestBits);
         builder.AssertEqual(packedHigh, high, "digestHigh");
         builder.AssertEqual(packedLow, low, "digestLow");
         return builder.Build();
