@@ -35,6 +35,9 @@ public abstract class ComputeBackend
     /// <summary>Σ scalars[i]·points[i] in G1. The spans have equal length.</summary>
     internal abstract G1Point MultiplyG1(ReadOnlySpan<Fr> scalars, ReadOnlySpan<G1Point> points);
 
+    /// <summary>False when the backend has no G2 MSM; the seam then keeps G2 on the CPU without counting a failure.</summary>
+    internal virtual bool SupportsG2 => true;
+
     /// <summary>Σ scalars[i]·points[i] in G2. The spans have equal length.</summary>
     internal abstract G2Point MultiplyG2(ReadOnlySpan<Fr> scalars, ReadOnlySpan<G2Point> points);
 

@@ -66,7 +66,7 @@ internal sealed class ComputeRouter
     {
         ComputeChecks.Msm(scalars.Length, points.Length);
         var accelerator = Choose(points.Length, _options.MsmThreshold, secrecy);
-        if (accelerator is not null)
+        if (accelerator is { SupportsG2: true })
         {
             try
             {

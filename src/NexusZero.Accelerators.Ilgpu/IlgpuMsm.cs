@@ -1,0 +1,143 @@
+using ILGPU.Runtime;
+using NexusZero.Accelerators.Ilgpu.Kernels;
+using NexusZero.Groups.Bn254;
+
+namespace NexusZero.Accelerators.Ilgpu;
+
+/// <summary>
+/// Host side of the device Pippenger: the scalars' signed c-bit digits (the CPU's recoding,
+/// <see cref="Pippenger.SignedDigits"/>) sorted by a counting sort into per-bucket lists, the two kernels, and the final
+/// combination of the segments' sums by c doublings per window.
+/// </summary>
+internal static class IlgpuMsm
+{
+    /// <summary>The most buckets one reduction thread walks.</summary>
+    private const int MaxSegmentLength = 32;
+
+    /// <summary>
+    /// The window width: log2 n − 2, between 3 and <see cref="Pippenger.MaxWindowBits"/>, so that a bucket holds about
+    /// four points per window and there are enough buckets to fill the device. A first choice, to be tuned by the
+    /// device script's timings.
+    /// </summary>
+    public static int WindowBits(int count)
+    {
+        var log = count < 2 ? 0 : 31 - int.LeadingZeroCount(count);
+        return Math.Clamp(log - 2, 3, Pippenger.MaxWindowBits);
+    }
+
+    /// <summary>Recodes and sorts the scalars. The plan holds scalar-derived data: <see cref="MsmPlan.Clear"/> it after use.</summary>
+    public static MsmPlan Plan(ReadOnlySpan<Fr> scalars, int windowBits)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowBits, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(windowBits, Pippenger.MaxWindowBits);
+        var count = scalars.Length;
+        var windows = Pippenger.WindowCount(windowBits);
+        var buckets = 1 << (windowBits - 1);
+        var digits = Pippenger.SignedDigits(scalars, windowBits, windows);
+        try
+        {
+            var offsets = new int[(windows * buckets) + 1];
+            for (var w = 0; w < windows; w++)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    int digit = digits[(w * count) + i];
+                    if (digit != 0)
+                    {
+                        offsets[(w * buckets) + Math.Abs(digit)]++;
+                    }
+                }
+            }
+
+            for (var b = 1; b < offsets.Length; b++)
+            {
+                offsets[b] += offsets[b - 1];
+            }
+
+            var entries = new int[Math.Max(1, offsets[^1])];
+            var cursor = (int[])offsets.Clone();
+            for (var w = 0; w < windows; w++)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    int digit = digits[(w * count) + i];
+                    if (digit != 0)
+                    {
+                        var bucket = (w * buckets) + Math.Abs(digit) - 1;
+                        entries[cursor[bucket]++] = (i << 1) | (digit < 0 ? 1 : 0);
+                    }
+                }
+            }
+
+            Array.Clear(cursor);
+            var segmentLength = Math.Min(buckets, MaxSegmentLength);
+            return new MsmPlan(count, windowBits, windows, buckets, segmentLength, offsets, entries);
+        }
+        finally
+        {
+            Array.Clear(digits);
+        }
+    }
+
+    /// <summary>Runs both kernels; returns each window's segment sums, window after window.</summary>
+    public static DeviceProjective[] Run(Accelerator accelerator, IlgpuKernels kernels, MsmPlan plan, ReadOnlySpan<DeviceProjective> points)
+    {
+        var curve = DeviceConstants.G1;
+        var bucketCount = plan.Windows * plan.BucketsPerWindow;
+        var segmentCount = plan.Windows * plan.SegmentsPerWindow;
+        using var pointBuffer = accelerator.Allocate1D<DeviceProjective>(points.Length);
+        using var offsetBuffer = accelerator.Allocate1D<int>(plan.Offsets.Length);
+        using var entryBuffer = accelerator.Allocate1D<int>(plan.Entries.Length);
+        using var bucketBuffer = accelerator.Allocate1D<DeviceProjective>(bucketCount);
+        using var segmentBuffer = accelerator.Allocate1D<DeviceProjective>(segmentCount);
+        pointBuffer.AsContiguous().CopyFromCPU(points);
+        offsetBuffer.AsContiguous().CopyFromCPU(new ReadOnlySpan<int>(plan.Offsets));
+        entryBuffer.AsContiguous().CopyFromCPU(new ReadOnlySpan<int>(plan.Entries));
+        kernels.AccumulateBuckets(bucketCount, pointBuffer.View, offsetBuffer.View, entryBuffer.View, bucketBuffer.View, curve);
+        kernels.ReduceSegments(segmentCount, bucketBuffer.View, segmentBuffer.View, plan.BucketsPerWindow, plan.SegmentLength, plan.WindowBits, curve);
+        accelerator.Synchronize();
+        var segments = new DeviceProjective[segmentCount];
+        segmentBuffer.AsContiguous().CopyToCPU(new Span<DeviceProjective>(segments));
+
+        // The sorted entries and the buckets follow the scalars' digits: wipe them before the memory goes back.
+        offsetBuffer.MemSetToZero();
+        entryBuffer.MemSetToZero();
+        bucketBuffer.MemSetToZero();
+        segmentBuffer.MemSetToZero();
+        accelerator.Synchronize();
+        return segments;
+    }
+
+    /// <summary>Σ over windows of 2^(c·w)·(Σ of the window's segment sums), by Horner's rule from the top window.</summary>
+    public static G1Point Combine(MsmPlan plan, ReadOnlySpan<G1Point> segments)
+    {
+        var result = G1Point.Identity;
+        for (var w = plan.Windows - 1; w >= 0; w--)
+        {
+            for (var i = 0; i < plan.WindowBits; i++)
+            {
+                result = result.Double();
+            }
+
+            foreach (var segment in segments.Slice(w * plan.SegmentsPerWindow, plan.SegmentsPerWindow))
+            {
+                result = result.Add(segment);
+            }
+        }
+
+        return result;
+    }
+}
+
+/// <summary>One MSM's recoded, bucket-sorted scalars.</summary>
+internal sealed record MsmPlan(int Count, int WindowBits, int Windows, int BucketsPerWindow, int SegmentLength, int[] Offsets, int[] Entries)
+{
+    public int SegmentsPerWindow => BucketsPerWindow / SegmentLength;
+
+    /// <summary>Wipes the scalar-derived arrays.</summary>
+    public void Clear()
+    {
+        Array.Clear(Offsets);
+        Array.Clear(Entries);
+    }
+}
