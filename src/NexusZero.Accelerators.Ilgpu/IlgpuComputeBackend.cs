@@ -117,6 +117,12 @@ public sealed class IlgpuComputeBackend : ComputeBackend, IDisposable
             return G1Point.Identity;
         }
 
+        if (points.Length > IlgpuMsm.MaxPoints)
+        {
+            // Not a misuse of the seam, a limit of this backend: the seam falls back to the CPU and records it.
+            throw new NotSupportedException($"The ILGPU G1 MSM takes at most {IlgpuMsm.MaxPoints} points, not {points.Length}.");
+        }
+
         var plan = IlgpuMsm.Plan(scalars, windowBits);
         try
         {

@@ -11,6 +11,9 @@ namespace NexusZero.Accelerators.Ilgpu;
 /// </summary>
 internal static class IlgpuMsm
 {
+    /// <summary>The most points (entries are point·2 + sign in an int; with the default 15-bit windows, 17 windows of 2^26 entries stay below 2^31).</summary>
+    public const int MaxPoints = 1 << 26;
+
     /// <summary>The most buckets one reduction thread walks.</summary>
     private const int MaxSegmentLength = 32;
 
@@ -33,6 +36,11 @@ internal static class IlgpuMsm
         var count = scalars.Length;
         var windows = Pippenger.WindowCount(windowBits);
         var buckets = 1 << (windowBits - 1);
+        if ((long)count * windows > int.MaxValue)
+        {
+            throw new NotSupportedException($"{count} points in {windows} windows exceed the device MSM's int indices.");
+        }
+
         var digits = Pippenger.SignedDigits(scalars, windowBits, windows);
         try
         {

@@ -10,18 +10,25 @@ namespace NexusZero.Compute;
 internal sealed class ComputeRouter
 {
     /// <summary>The router of code outside any <see cref="ComputeScope"/>: CPU only, nothing recorded that anyone reads.</summary>
-    public static ComputeRouter CpuOnly { get; } = new(ComputeOptions.Cpu);
+    public static ComputeRouter CpuOnly { get; } = new(ComputeOptions.Cpu, counts: false);
 
     private readonly ComputeOptions _options;
+    private readonly bool _counts;
     private int _accelerated;
     private int _cpu;
     private string? _fallbackReason;
 
     public ComputeRouter(ComputeOptions options)
+        : this(options, counts: true)
+    {
+    }
+
+    private ComputeRouter(ComputeOptions options, bool counts)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _counts = counts;
     }
 
     /// <summary>The router of the innermost <see cref="ComputeScope"/> on this logical call path, else <see cref="CpuOnly"/>.</summary>
@@ -58,7 +65,7 @@ internal sealed class ComputeRouter
             }
         }
 
-        Interlocked.Increment(ref _cpu);
+        CountCpu();
         return ComputeBackend.Cpu.MultiplyG1(scalars, points);
     }
 
@@ -80,7 +87,7 @@ internal sealed class ComputeRouter
             }
         }
 
-        Interlocked.Increment(ref _cpu);
+        CountCpu();
         return ComputeBackend.Cpu.MultiplyG2(scalars, points);
     }
 
@@ -109,7 +116,7 @@ internal sealed class ComputeRouter
             }
         }
 
-        Interlocked.Increment(ref _cpu);
+        CountCpu();
         ComputeBackend.Cpu.TransformFr(domain, values, kind);
     }
 
@@ -149,7 +156,7 @@ internal sealed class ComputeRouter
             }
         }
 
-        Interlocked.Increment(ref _cpu);
+        CountCpu();
         if (inverse)
         {
             ComputeBackend.Cpu.LatticeInverseToMontgomery(polynomials);
@@ -157,6 +164,16 @@ internal sealed class ComputeRouter
         else
         {
             ComputeBackend.Cpu.LatticeForward(polynomials);
+        }
+    }
+
+    // The shared CPU-only router is used by every caller outside a scope: nobody reads its counts, so it keeps none
+    // (no contended increments, no wrap-around).
+    private void CountCpu()
+    {
+        if (_counts)
+        {
+            Interlocked.Increment(ref _cpu);
         }
     }
 
