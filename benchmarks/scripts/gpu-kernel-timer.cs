@@ -160,6 +160,30 @@ IEnumerable<(string, int, double, double)> Msm()
     }
 }
 
+IEnumerable<(string, int, double, double)> Ristretto()
+{
+    for (var log = 10; log <= Math.Min(maxLog, 18); log += 2)
+    {
+        var n = 1 << log;
+        var k = Enumerable.Range(0, n).Select(_ => { random.NextBytes(bytes); return NexusZero.Groups.Ristretto255.Scalar.FromBytesModOrder(bytes); }).ToArray();
+        var start = NexusZero.Groups.Ristretto255.ScalarMultiplication.MultiplyBase(k[0]);
+        var p = new NexusZero.Groups.Ristretto255.EdwardsPoint[n];
+        for (var i = 0; i < n; i++)
+        {
+            p[i] = start;
+            start = start.Add(NexusZero.Groups.Ristretto255.EdwardsPoint.BasePoint);
+        }
+
+        var expected = cpu.MultiplyRistretto(k, p);
+        if (NexusZero.Groups.Ristretto255.RistrettoEncoding.AreEquivalent(accelerator.MultiplyRistretto(k, p), expected) == 0)
+        {
+            throw new InvalidOperationException($"ristretto255 MSM 2^{log}: the accelerator's result differs from the CPU's.");
+        }
+
+        yield return ($"2^{log}", n, Best(() => cpu.MultiplyRistretto(k, p), Runs(log)), Best(() => accelerator.MultiplyRistretto(k, p), Runs(log)));
+    }
+}
+
 IEnumerable<(string, int, double, double)> FrNtt()
 {
     for (var log = 10; log <= maxLog; log += 2)
@@ -209,5 +233,6 @@ if (args.Length > 2)
 }
 
 Report("G1 MSM", Msm());
+Report("ristretto255 MSM", Ristretto());
 Report("Fr NTT", FrNtt());
 Report("lattice NTT batch", Lattice());

@@ -6,13 +6,14 @@ using ILGPU.Runtime.Cuda;
 using NexusZero.Accelerators.Ilgpu.Kernels;
 using NexusZero.Compute;
 using NexusZero.Groups.Bn254;
+using NexusZero.Groups.Ristretto255;
 using NexusZero.Lattices;
 
 namespace NexusZero.Accelerators.Ilgpu;
 
 /// <summary>
-/// The ILGPU backend of <see cref="ComputeBackend"/>: BN254 G1 multi-scalar multiplication (Pippenger with device
-/// bucket accumulation and reduction), batched NTTs over BN254's Fr and over the ML-DSA ring. G2 MSMs stay on the CPU.
+/// The ILGPU backend of <see cref="ComputeBackend"/>: BN254 G1 and ristretto255 multi-scalar multiplication (Pippenger
+/// with device bucket accumulation and reduction), batched NTTs over BN254's Fr and over the ML-DSA ring. G2 MSMs stay on the CPU.
 /// Results are bit-identical to the CPU backend's. Use it through <see cref="ComputeOptions"/>, for example
 /// <c>ComputeOptions.Automatic(IlgpuComputeBackend.TryCreateCuda())</c>; a failure on the device makes the seam redo
 /// the operation on the CPU and record it in the proof's metrics. Operations are serialised on one device stream.
@@ -130,7 +131,7 @@ public sealed class IlgpuComputeBackend : ComputeBackend, IDisposable
             lock (_gate)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
-                segments = IlgpuMsm.Run(_accelerator, _kernels, plan, MemoryMarshal.Cast<G1Point, DeviceProjective>(points));
+                segments = IlgpuMsm.Run(_accelerator, _kernels.AccumulateBuckets, _kernels.ReduceSegments, plan, MemoryMarshal.Cast<G1Point, DeviceProjective>(points), DeviceConstants.G1);
             }
 
             return IlgpuMsm.Combine(plan, MemoryMarshal.Cast<DeviceProjective, G1Point>(segments));
@@ -143,6 +144,52 @@ public sealed class IlgpuComputeBackend : ComputeBackend, IDisposable
 
     internal override G2Point MultiplyG2(ReadOnlySpan<Fr> scalars, ReadOnlySpan<G2Point> points) =>
         throw new NotSupportedException("The ILGPU backend has no G2 MSM; the compute seam keeps G2 on the CPU.");
+
+    internal override EdwardsPoint MultiplyRistretto(ReadOnlySpan<Scalar> scalars, ReadOnlySpan<EdwardsPoint> points) =>
+        MultiplyRistretto(scalars, points, IlgpuMsm.WindowBits(points.Length));
+
+    /// <summary>The ristretto255 MSM with a chosen window width (tests sweep it).</summary>
+    internal EdwardsPoint MultiplyRistretto(ReadOnlySpan<Scalar> scalars, ReadOnlySpan<EdwardsPoint> points, int windowBits)
+    {
+        ComputeChecks.Msm(scalars.Length, points.Length);
+        if (points.Length == 0)
+        {
+            return EdwardsPoint.Identity;
+        }
+
+        if (points.Length > IlgpuMsm.MaxPoints)
+        {
+            throw new NotSupportedException($"The ILGPU ristretto255 MSM takes at most {IlgpuMsm.MaxPoints} points, not {points.Length}.");
+        }
+
+        var canonical = new Limbs256[scalars.Length];
+        Span<byte> bytes = stackalloc byte[32];
+        for (var i = 0; i < canonical.Length; i++)
+        {
+            scalars[i].Encode(bytes);
+            canonical[i] = Limbs256.FromLittleEndian(bytes);
+        }
+
+        var plan = IlgpuMsm.Plan(canonical, windowBits);
+        Array.Clear(canonical);
+        var device = IlgpuRistretto.ToDevice(points);
+        try
+        {
+            DeviceEdwards[] segments;
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                IlgpuRistretto.ToMontgomery(_accelerator, _kernels, device);
+                segments = IlgpuMsm.Run(_accelerator, _kernels.AccumulateRistrettoBuckets, _kernels.ReduceRistrettoSegments, plan, device, DeviceConstants.Edwards25519);
+            }
+
+            return IlgpuRistretto.Combine(plan, segments);
+        }
+        finally
+        {
+            plan.Clear();
+        }
+    }
 
     internal override void TransformFr(FrDomain domain, Span<Fr> values, FrTransform kind)
     {

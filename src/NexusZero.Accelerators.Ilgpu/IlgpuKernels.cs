@@ -17,6 +17,8 @@ internal sealed class IlgpuKernels
         MultiplyByPowers = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<DeviceLimbs>, DeviceLimbs, int, DeviceModulus>(FrNttKernels.MultiplyByPowers);
         AccumulateBuckets = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<DeviceProjective>, ArrayView<int>, ArrayView<int>, ArrayView<DeviceProjective>, DeviceCurve>(MsmKernels.AccumulateBuckets);
         ReduceSegments = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<DeviceProjective>, ArrayView<DeviceProjective>, int, int, int, DeviceCurve>(MsmKernels.ReduceSegments);
+        AccumulateRistrettoBuckets = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<DeviceEdwards>, ArrayView<int>, ArrayView<int>, ArrayView<DeviceEdwards>, DeviceEdwardsCurve>(RistrettoMsmKernels.AccumulateBuckets);
+        ReduceRistrettoSegments = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<DeviceEdwards>, ArrayView<DeviceEdwards>, int, int, int, DeviceEdwardsCurve>(RistrettoMsmKernels.ReduceSegments);
     }
 
     public Action<KernelConfig, ArrayView<int>, ArrayView<int>> LatticeForward { get; }
@@ -34,4 +36,8 @@ internal sealed class IlgpuKernels
     public Action<Index1D, ArrayView<DeviceProjective>, ArrayView<int>, ArrayView<int>, ArrayView<DeviceProjective>, DeviceCurve> AccumulateBuckets { get; }
 
     public Action<Index1D, ArrayView<DeviceProjective>, ArrayView<DeviceProjective>, int, int, int, DeviceCurve> ReduceSegments { get; }
+
+    public Action<Index1D, ArrayView<DeviceEdwards>, ArrayView<int>, ArrayView<int>, ArrayView<DeviceEdwards>, DeviceEdwardsCurve> AccumulateRistrettoBuckets { get; }
+
+    public Action<Index1D, ArrayView<DeviceEdwards>, ArrayView<DeviceEdwards>, int, int, int, DeviceEdwardsCurve> ReduceRistrettoSegments { get; }
 }

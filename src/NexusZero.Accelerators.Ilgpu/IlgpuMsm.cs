@@ -1,3 +1,4 @@
+using ILGPU;
 using ILGPU.Runtime;
 using NexusZero.Accelerators.Ilgpu.Kernels;
 using NexusZero.Groups.Bn254;
@@ -5,8 +6,8 @@ using NexusZero.Groups.Bn254;
 namespace NexusZero.Accelerators.Ilgpu;
 
 /// <summary>
-/// Host side of the device Pippenger: the scalars' signed c-bit digits (the CPU's recoding,
-/// <see cref="Pippenger.SignedDigits"/>) sorted by a counting sort into per-bucket lists, the two kernels, and the final
+/// Host side of the device Pippenger (G1 and ristretto255): the scalars' signed c-bit digits (the CPU's recoding,
+/// <c>Pippenger.SignedDigits</c>) sorted by a counting sort into per-bucket lists, the two kernels, and the final
 /// combination of the segments' sums by c doublings per window.
 /// </summary>
 internal static class IlgpuMsm
@@ -28,20 +29,37 @@ internal static class IlgpuMsm
         return Math.Clamp(log - 2, 3, Pippenger.MaxWindowBits);
     }
 
-    /// <summary>Recodes and sorts the scalars. The plan holds scalar-derived data: <see cref="MsmPlan.Clear"/> it after use.</summary>
+    /// <summary>Recodes and sorts BN254 scalars. The plan holds scalar-derived data: <see cref="MsmPlan.Clear"/> it after use.</summary>
     public static MsmPlan Plan(ReadOnlySpan<Fr> scalars, int windowBits)
+    {
+        var windows = CheckedWindows(scalars.Length, windowBits);
+        return Sort(Pippenger.SignedDigits(scalars, windowBits, windows), scalars.Length, windowBits, windows);
+    }
+
+    /// <summary>Recodes and sorts canonical integers below 2^254 (ristretto255 scalars).</summary>
+    public static MsmPlan Plan(ReadOnlySpan<Limbs256> canonical, int windowBits)
+    {
+        var windows = CheckedWindows(canonical.Length, windowBits);
+        return Sort(Pippenger.SignedDigits(canonical, windowBits, windows), canonical.Length, windowBits, windows);
+    }
+
+    private static int CheckedWindows(int count, int windowBits)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(windowBits, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(windowBits, Pippenger.MaxWindowBits);
-        var count = scalars.Length;
         var windows = Pippenger.WindowCount(windowBits);
-        var buckets = 1 << (windowBits - 1);
         if ((long)count * windows > int.MaxValue)
         {
             throw new NotSupportedException($"{count} points in {windows} windows exceed the device MSM's int indices.");
         }
 
-        var digits = Pippenger.SignedDigits(scalars, windowBits, windows);
+        return windows;
+    }
+
+    /// <summary>Counting sort of the (point, sign) entries by window and bucket; clears <paramref name="digits"/>.</summary>
+    private static MsmPlan Sort(short[] digits, int count, int windowBits, int windows)
+    {
+        var buckets = 1 << (windowBits - 1);
         try
         {
             var offsets = new int[(windows * buckets) + 1];
@@ -88,24 +106,31 @@ internal static class IlgpuMsm
     }
 
     /// <summary>Runs both kernels; returns each window's segment sums, window after window.</summary>
-    public static DeviceProjective[] Run(Accelerator accelerator, IlgpuKernels kernels, MsmPlan plan, ReadOnlySpan<DeviceProjective> points)
+    public static TPoint[] Run<TPoint, TCurve>(
+        Accelerator accelerator,
+        Action<Index1D, ArrayView<TPoint>, ArrayView<int>, ArrayView<int>, ArrayView<TPoint>, TCurve> accumulate,
+        Action<Index1D, ArrayView<TPoint>, ArrayView<TPoint>, int, int, int, TCurve> reduce,
+        MsmPlan plan,
+        ReadOnlySpan<TPoint> points,
+        TCurve curve)
+        where TPoint : unmanaged
+        where TCurve : struct
     {
-        var curve = DeviceConstants.G1;
         var bucketCount = plan.Windows * plan.BucketsPerWindow;
         var segmentCount = plan.Windows * plan.SegmentsPerWindow;
-        using var pointBuffer = accelerator.Allocate1D<DeviceProjective>(points.Length);
+        using var pointBuffer = accelerator.Allocate1D<TPoint>(points.Length);
         using var offsetBuffer = accelerator.Allocate1D<int>(plan.Offsets.Length);
         using var entryBuffer = accelerator.Allocate1D<int>(plan.Entries.Length);
-        using var bucketBuffer = accelerator.Allocate1D<DeviceProjective>(bucketCount);
-        using var segmentBuffer = accelerator.Allocate1D<DeviceProjective>(segmentCount);
+        using var bucketBuffer = accelerator.Allocate1D<TPoint>(bucketCount);
+        using var segmentBuffer = accelerator.Allocate1D<TPoint>(segmentCount);
         pointBuffer.AsContiguous().CopyFromCPU(points);
         offsetBuffer.AsContiguous().CopyFromCPU(new ReadOnlySpan<int>(plan.Offsets));
         entryBuffer.AsContiguous().CopyFromCPU(new ReadOnlySpan<int>(plan.Entries));
-        kernels.AccumulateBuckets(bucketCount, pointBuffer.View, offsetBuffer.View, entryBuffer.View, bucketBuffer.View, curve);
-        kernels.ReduceSegments(segmentCount, bucketBuffer.View, segmentBuffer.View, plan.BucketsPerWindow, plan.SegmentLength, plan.WindowBits, curve);
+        accumulate(bucketCount, pointBuffer.View, offsetBuffer.View, entryBuffer.View, bucketBuffer.View, curve);
+        reduce(segmentCount, bucketBuffer.View, segmentBuffer.View, plan.BucketsPerWindow, plan.SegmentLength, plan.WindowBits, curve);
         accelerator.Synchronize();
-        var segments = new DeviceProjective[segmentCount];
-        segmentBuffer.AsContiguous().CopyToCPU(new Span<DeviceProjective>(segments));
+        var segments = new TPoint[segmentCount];
+        segmentBuffer.AsContiguous().CopyToCPU(new Span<TPoint>(segments));
 
         // The sorted entries and the buckets follow the scalars' digits: wipe them before the memory goes back.
         offsetBuffer.MemSetToZero();

@@ -60,6 +60,19 @@ public sealed class ComputeSeamTests(AcceleratorFixture fixture)
     }
 
     [Fact]
+    public void Ristretto255GroupMsmsGoThroughTheSeam()
+    {
+        // The group's variable-time MSM is for public data, so the accelerator takes it without the secret opt-in.
+        var group = NexusZero.Groups.Ristretto255.Ristretto255Group.Instance;
+        var scalars = Enumerable.Range(0, 6).Select(_ => group.RandomScalar()).ToArray();
+        var elements = scalars.Select(k => group.MultiplyBase(group.RandomScalar())).ToArray();
+        var expected = group.MultiScalarMultiplyVarTime(scalars, elements);
+        using var scope = ComputeScope.Begin(new ComputeOptions { Mode = ComputeMode.Accelerator, Accelerator = fixture.Backend });
+        Assert.Equal(expected, group.MultiScalarMultiplyVarTime(scalars, elements));
+        Assert.Equal(new ComputeReport(1, 0, false, null), scope.Report);
+    }
+
+    [Fact]
     public void OutsideAnyScopeEverythingRunsOnTheCpu() => Assert.Same(ComputeRouter.CpuOnly, ComputeRouter.Current);
 
     [Fact]

@@ -1,9 +1,11 @@
 using NexusZero.Groups.Bn254;
+using NexusZero.Groups.Ristretto255;
 
 namespace NexusZero.Compute;
 
 /// <summary>
-/// Where the two operations that dominate proving run: multi-scalar multiplication over BN254's G1 and G2, and
+/// Where the two operations that dominate proving run: multi-scalar multiplication over BN254's G1 and G2 and over
+/// ristretto255, and
 /// batched number-theoretic transforms over BN254's Fr and over the ML-DSA ring Z_q[X]/(X^256 + 1), q = 8380417.
 /// <see cref="Cpu"/> is the default; the package NexusZero.Accelerators.Ilgpu adds a GPU backend. Every backend
 /// returns bit-identical results (the same group element, the same integers).
@@ -40,6 +42,9 @@ public abstract class ComputeBackend
 
     /// <summary>Σ scalars[i]·points[i] in G2. The spans have equal length.</summary>
     internal abstract G2Point MultiplyG2(ReadOnlySpan<Fr> scalars, ReadOnlySpan<G2Point> points);
+
+    /// <summary>Σ scalars[i]·points[i] on edwards25519 (ristretto255's points), variable-time: public scalars only.</summary>
+    internal abstract EdwardsPoint MultiplyRistretto(ReadOnlySpan<Scalar> scalars, ReadOnlySpan<EdwardsPoint> points);
 
     /// <summary>
     /// <paramref name="kind"/> applied in place to each of the values.Length / domain.Size consecutive vectors

@@ -1,4 +1,5 @@
 using NexusZero.Groups.Bn254;
+using NexusZero.Groups.Ristretto255;
 
 namespace NexusZero.Compute;
 
@@ -89,6 +90,29 @@ internal sealed class ComputeRouter
 
         CountCpu();
         return ComputeBackend.Cpu.MultiplyG2(scalars, points);
+    }
+
+    /// <summary>A ristretto255 MSM; its CPU path is variable-time, so callers pass public scalars only.</summary>
+    public EdwardsPoint MultiplyRistretto(ReadOnlySpan<Scalar> scalars, ReadOnlySpan<EdwardsPoint> points)
+    {
+        ComputeChecks.Msm(scalars.Length, points.Length);
+        var accelerator = Choose(points.Length, _options.MsmThreshold, DataSecrecy.Public);
+        if (accelerator is not null)
+        {
+            try
+            {
+                var result = accelerator.MultiplyRistretto(scalars, points);
+                Interlocked.Increment(ref _accelerated);
+                return result;
+            }
+            catch (Exception ex) when (ex is not ArgumentException)
+            {
+                RecordFallback("ristretto255 MSM", ex);
+            }
+        }
+
+        CountCpu();
+        return ComputeBackend.Cpu.MultiplyRistretto(scalars, points);
     }
 
     public void TransformFr(FrDomain domain, Span<Fr> values, FrTransform kind, DataSecrecy secrecy)

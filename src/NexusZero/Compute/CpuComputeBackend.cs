@@ -1,9 +1,10 @@
 using NexusZero.Groups.Bn254;
+using NexusZero.Groups.Ristretto255;
 using NexusZero.Lattices;
 
 namespace NexusZero.Compute;
 
-/// <summary>The SDK's own CPU code behind the seam: <see cref="Pippenger"/>, <see cref="FrDomain"/>, <see cref="Ntt"/>.</summary>
+/// <summary>The SDK's own CPU code behind the seam: <see cref="Pippenger"/>, ristretto255's <see cref="MultiScalarMultiplication"/>, <see cref="FrDomain"/>, <see cref="Ntt"/>.</summary>
 internal sealed class CpuComputeBackend : ComputeBackend
 {
     public override string Name => "cpu";
@@ -15,6 +16,9 @@ internal sealed class CpuComputeBackend : ComputeBackend
 
     internal override G2Point MultiplyG2(ReadOnlySpan<Fr> scalars, ReadOnlySpan<G2Point> points) =>
         Pippenger.Multiply<Fp2, G2Curve>(scalars, points);
+
+    internal override EdwardsPoint MultiplyRistretto(ReadOnlySpan<Scalar> scalars, ReadOnlySpan<EdwardsPoint> points) =>
+        MultiScalarMultiplication.MultiplyVarTime(scalars, points);
 
     internal override void TransformFr(FrDomain domain, Span<Fr> values, FrTransform kind)
     {
