@@ -61,6 +61,15 @@ public sealed record ProofMetrics
     /// <summary>Why the configured optimizer failed, when <see cref="OptimizerFallback"/> is true.</summary>
     public string? OptimizerFallbackReason { get; init; }
 
+    /// <summary>Where the prover's MSMs and NTTs ran: the accelerator's name when it ran any of them, else "cpu".</summary>
+    public string ComputeBackend { get; init; } = "cpu";
+
+    /// <summary>True when the configured accelerator failed and the CPU redid its work (<see cref="Pipeline.ProtocolConfig.Compute"/>).</summary>
+    public bool ComputeFallback { get; init; }
+
+    /// <summary>The accelerator's first failure, when <see cref="ComputeFallback"/> is true.</summary>
+    public string? ComputeFallbackReason { get; init; }
+
     /// <summary>
     /// The result of verification after generation, when it ran; under the Report policy a failed
     /// result lands here instead of throwing.

@@ -43,23 +43,11 @@ internal sealed class PolynomialVector
         source._coefficients.CopyTo(_coefficients, 0);
     }
 
-    /// <summary>Forward NTT of every polynomial.</summary>
-    public void Ntt()
-    {
-        for (int i = 0; i < Length; i++)
-        {
-            Lattices.Ntt.Forward(this[i]);
-        }
-    }
+    /// <summary>Forward NTT of every polynomial, as one batch through the compute seam (secret data: CPU unless opted in).</summary>
+    public void Ntt() => Compute.ComputeRouter.Current.LatticeForward(_coefficients, Compute.DataSecrecy.Secret);
 
-    /// <summary>Inverse NTT (times 2^32) of every polynomial.</summary>
-    public void InverseNttToMontgomery()
-    {
-        for (int i = 0; i < Length; i++)
-        {
-            Lattices.Ntt.InverseToMontgomery(this[i]);
-        }
-    }
+    /// <summary>Inverse NTT (times 2^32) of every polynomial, as one batch through the compute seam.</summary>
+    public void InverseNttToMontgomery() => Compute.ComputeRouter.Current.LatticeInverseToMontgomery(_coefficients, Compute.DataSecrecy.Secret);
 
     /// <summary>Reduces every coefficient with <see cref="Zq.Reduce32"/>.</summary>
     public void Reduce() => Polynomial.Reduce(_coefficients);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NexusZero.Compression;
+using NexusZero.Compute;
 using NexusZero.Diagnostics;
 using NexusZero.Proofs;
 
@@ -117,6 +118,9 @@ internal sealed class EnvelopeVerifier(ProtocolConfig config, ProofSystemRegistr
 
         try
         {
+            // Verifier-side MSMs and NTTs (public data) may run on the configured accelerator, as the prover's do.
+            using var compute = ComputeScope.Begin(config.Compute);
+
             // The caller's statement equals the decoded one byte for byte, but it may carry what the encoding only
             // names, such as a circuit's pinned verifying key; so verification runs against the caller's object.
             return (system.Verify(expected ?? statement, payload, parameters, envelope.Context.Span), systemName);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NexusZero.Compression;
+using NexusZero.Compute;
 using NexusZero.Diagnostics;
 using NexusZero.Optimization;
 using NexusZero.Proofs;
@@ -118,7 +119,8 @@ public sealed class ProofPipeline
         var statementBytes = RunStage(stages, ProofStage.Validate, () => ValidateRequest(request));
         var choice = RunStage(stages, ProofStage.Parameters, () =>
             ParameterChoice.Select(new ParameterRequest(system, request.Statement, Config.SecurityLevel), _optimizer));
-        var payload = RunStage(stages, ProofStage.Prove, () => ProveWith(request, choice.Parameters));
+        var compute = new ComputeRouter(Config.Compute);
+        var payload = RunStage(stages, ProofStage.Prove, () => ProveWith(request, choice.Parameters, compute));
         var envelope = RunStage(stages, ProofStage.Envelope, () =>
             new ProofEnvelope(system.Id, choice.Parameters.Id, statementBytes, request.Context.Span, payload));
 
@@ -173,6 +175,9 @@ public sealed class ProofPipeline
             OptimizerName = choice.OptimizerName,
             OptimizerFallback = choice.Fallback,
             OptimizerFallbackReason = choice.FallbackReason,
+            ComputeBackend = compute.BackendName,
+            ComputeFallback = compute.Report.Fallback,
+            ComputeFallbackReason = compute.Report.FallbackReason,
             VerifyAfterResult = verifyAfter,
             Figures = system is IProofFigureReporter reporter ? reporter.ReportFigures(request.Statement, choice.Parameters) : [],
         };
@@ -215,9 +220,10 @@ public sealed class ProofPipeline
         return statement;
     }
 
-    private byte[] ProveWith(ProofRequest request, ParameterSet parameters)
+    private byte[] ProveWith(ProofRequest request, ParameterSet parameters, ComputeRouter compute)
     {
         byte[] payload;
+        using var scope = ComputeScope.Enter(compute);
         try
         {
             payload = request.ProofSystem.Prove(request.Statement, request.Witness, parameters, request.Context.Span);

@@ -61,6 +61,9 @@ public sealed record ProtocolConfig
     /// <summary>The bounds every envelope this pipeline writes or parses must respect.</summary>
     public EnvelopeLimits EnvelopeLimits { get; init; } = EnvelopeLimits.Default;
 
+    /// <summary>Where MSMs and NTTs run while proving (<see cref="Compute.ComputeOptions"/>); the CPU by default.</summary>
+    public Compute.ComputeOptions Compute { get; init; } = NexusZero.Compute.ComputeOptions.Cpu;
+
     /// <summary>
     /// Speed first: the proof system's default parameters at 128 bits, no compression, no verification after
     /// generation, generous limits (16 MiB proofs, slow verifications over 10 s flagged only).
@@ -129,6 +132,13 @@ public sealed record ProtocolConfig
         {
             throw Invalid("EnvelopeLimits must be set.");
         }
+
+        if (Compute is null)
+        {
+            throw Invalid("Compute must be set.");
+        }
+
+        Compute.Validate();
 
         if (!Enum.IsDefined(CompressionStrategy))
         {

@@ -79,6 +79,12 @@ internal sealed class FrDomain
     /// <summary>n⁻¹.</summary>
     public Fr SizeInverse { get; }
 
+    /// <summary>ω⁰ … ω^(n/2 − 1), the forward butterflies' twiddles (one element for n = 1); accelerators upload them.</summary>
+    internal ReadOnlySpan<Fr> Twiddles => _twiddles;
+
+    /// <summary>ω⁰ … ω^−(n/2 − 1), the inverse butterflies' twiddles.</summary>
+    internal ReadOnlySpan<Fr> InverseTwiddles => _inverseTwiddles;
+
     /// <summary>Z(g·ωⁱ) = gⁿ − 1, the same for every point of the coset.</summary>
     public Fr CosetVanishing { get; }
 

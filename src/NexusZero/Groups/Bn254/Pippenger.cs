@@ -123,23 +123,41 @@ internal static class Pippenger
         ArgumentOutOfRangeException.ThrowIfGreaterThan(c, MaxWindowBits);
         var count = scalars.Length;
         var digits = new short[count * windows];
-        var half = 1 << (c - 1);
-        var full = 1 << c;
         for (var i = 0; i < count; i++)
         {
             var k = scalars[i].ToCanonical();
-            var carry = 0;
-            for (var w = 0; w < windows; w++)
-            {
-                var d = Digit(k, w * c, c) + carry;
-                carry = d > half ? 1 : 0;
-                digits[(w * count) + i] = (short)(d - (carry * full));
-            }
-
+            Recode(k, digits, i, count, c, windows);
             k = default;
         }
 
         return digits;
+    }
+
+    /// <summary>The same recoding of canonical integers below 2^254 (the GPU backend recodes ristretto255 scalars with it).</summary>
+    internal static short[] SignedDigits(ReadOnlySpan<Limbs256> canonical, int c, int windows)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(c, MaxWindowBits);
+        var count = canonical.Length;
+        var digits = new short[count * windows];
+        for (var i = 0; i < count; i++)
+        {
+            Recode(canonical[i], digits, i, count, c, windows);
+        }
+
+        return digits;
+    }
+
+    private static void Recode(in Limbs256 k, short[] digits, int i, int count, int c, int windows)
+    {
+        var half = 1 << (c - 1);
+        var full = 1 << c;
+        var carry = 0;
+        for (var w = 0; w < windows; w++)
+        {
+            var d = Digit(k, w * c, c) + carry;
+            carry = d > half ? 1 : 0;
+            digits[(w * count) + i] = (short)(d - (carry * full));
+        }
     }
 
     /// <summary>

@@ -185,7 +185,7 @@ public sealed class Ristretto255Group : IPrimeOrderGroup
 
             var result = hasBase
                 ? MultiScalarMultiplication.MultiplyVarTime(baseScalar, ks.AsSpan(0, m), ps.AsSpan(0, m))
-                : MultiScalarMultiplication.MultiplyVarTime(ks.AsSpan(0, m), ps.AsSpan(0, m));
+                : Compute.ComputeRouter.Current.MultiplyRistretto(ks.AsSpan(0, m), ps.AsSpan(0, m));
             return new Ristretto255Element(result);
         }
         finally

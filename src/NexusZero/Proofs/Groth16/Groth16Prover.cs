@@ -1,4 +1,5 @@
 using NexusZero.Circuits;
+using NexusZero.Compute;
 using NexusZero.Diagnostics;
 using NexusZero.Groups.Bn254;
 
@@ -48,12 +49,15 @@ public static class Groth16Prover
         try
         {
             h = Quotient(system, z, new FrDomain(key.DomainLogSize));
-            var a = key.VerifyingKey.Alpha + Pippenger.Multiply<Fp, G1Curve>(z, key.A1) + key.Delta1.Multiply(r);
-            var b2 = key.VerifyingKey.Beta + Pippenger.Multiply<Fp2, G2Curve>(z, key.B2) + key.VerifyingKey.Delta.Multiply(s);
-            var b1 = key.Beta1 + Pippenger.Multiply<Fp, G1Curve>(z, key.B1) + key.Delta1.Multiply(s);
+
+            // Every MSM's scalars derive from the witness: the compute seam keeps them on the CPU unless the caller opted in.
+            var compute = ComputeRouter.Current;
+            var a = key.VerifyingKey.Alpha + compute.MultiplyG1(z, key.A1, DataSecrecy.Secret) + key.Delta1.Multiply(r);
+            var b2 = key.VerifyingKey.Beta + compute.MultiplyG2(z, key.B2, DataSecrecy.Secret) + key.VerifyingKey.Delta.Multiply(s);
+            var b1 = key.Beta1 + compute.MultiplyG1(z, key.B1, DataSecrecy.Secret) + key.Delta1.Multiply(s);
             var privateStart = system.PublicCount + 1;
-            var c = Pippenger.Multiply<Fp, G1Curve>(z.AsSpan(privateStart), key.L1)
-                + Pippenger.Multiply<Fp, G1Curve>(h.AsSpan(0, key.H1.Length), key.H1)
+            var c = compute.MultiplyG1(z.AsSpan(privateStart), key.L1, DataSecrecy.Secret)
+                + compute.MultiplyG1(h.AsSpan(0, key.H1.Length), key.H1, DataSecrecy.Secret)
                 + a.Multiply(s)
                 + b1.Multiply(r)
                 - key.Delta1.Multiply(r * s);
@@ -75,19 +79,20 @@ public static class Groth16Prover
     internal static Fr[] Quotient(ConstraintSystem system, ReadOnlySpan<Fr> z, FrDomain domain)
     {
         var (a, b, c) = Groth16Qap.RowValues(system, z, domain.Size);
+        var compute = ComputeRouter.Current;
         try
         {
             Parallel.Invoke(
-                () => ToCoset(domain, a),
-                () => ToCoset(domain, b),
-                () => ToCoset(domain, c));
+                () => ToCoset(compute, domain, a),
+                () => ToCoset(compute, domain, b),
+                () => ToCoset(compute, domain, c));
             var inverse = domain.CosetVanishing.Invert();
             for (var i = 0; i < a.Length; i++)
             {
                 a[i] = ((a[i] * b[i]) - c[i]) * inverse;
             }
 
-            domain.CosetInverse(a);
+            compute.TransformFr(domain, a, FrTransform.CosetInverse, DataSecrecy.Secret);
             return a;
         }
         finally
@@ -97,9 +102,9 @@ public static class Groth16Prover
         }
     }
 
-    private static void ToCoset(FrDomain domain, Fr[] values)
+    private static void ToCoset(ComputeRouter compute, FrDomain domain, Fr[] values)
     {
-        domain.Inverse(values);
-        domain.CosetForward(values);
+        compute.TransformFr(domain, values, FrTransform.Inverse, DataSecrecy.Secret);
+        compute.TransformFr(domain, values, FrTransform.CosetForward, DataSecrecy.Secret);
     }
 }

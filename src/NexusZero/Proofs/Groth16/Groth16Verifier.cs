@@ -1,4 +1,5 @@
 using NexusZero.Circuits;
+using NexusZero.Compute;
 using NexusZero.Groups.Bn254;
 
 namespace NexusZero.Proofs.Groth16;
@@ -28,7 +29,7 @@ public static class Groth16Verifier
             scalars[i] = publicInputs[i].Value;
         }
 
-        var ic = key.Ic[0] + Pippenger.Multiply<Fp, G1Curve>(scalars, key.Ic.AsSpan(1));
+        var ic = key.Ic[0] + ComputeRouter.Current.MultiplyG1(scalars, key.Ic.AsSpan(1), DataSecrecy.Public);
         var prepared = key.Prepared;
         var loop = MillerLoop.Evaluate(
         [

@@ -1,4 +1,5 @@
 using NexusZero.Circuits;
+using NexusZero.Compute;
 using NexusZero.Diagnostics;
 using NexusZero.Groups.Bn254;
 
@@ -50,11 +51,12 @@ public static class SnarkjsZkeyProver
 
             p = OddCosetNumerator(key, z);
             var vk = key.VerifyingKey;
-            var a = vk.Alpha + Pippenger.Multiply<Fp, G1Curve>(z, key.A1) + key.Delta1.Multiply(r);
-            var b2 = vk.Beta + Pippenger.Multiply<Fp2, G2Curve>(z, key.B2) + vk.Delta.Multiply(s);
-            var b1 = key.Beta1 + Pippenger.Multiply<Fp, G1Curve>(z, key.B1) + key.Delta1.Multiply(s);
-            var c = Pippenger.Multiply<Fp, G1Curve>(z.AsSpan(key.PublicCount + 1), key.C1)
-                + Pippenger.Multiply<Fp, G1Curve>(p, key.H1)
+            var compute = ComputeRouter.Current;
+            var a = vk.Alpha + compute.MultiplyG1(z, key.A1, DataSecrecy.Secret) + key.Delta1.Multiply(r);
+            var b2 = vk.Beta + compute.MultiplyG2(z, key.B2, DataSecrecy.Secret) + vk.Delta.Multiply(s);
+            var b1 = key.Beta1 + compute.MultiplyG1(z, key.B1, DataSecrecy.Secret) + key.Delta1.Multiply(s);
+            var c = compute.MultiplyG1(z.AsSpan(key.PublicCount + 1), key.C1, DataSecrecy.Secret)
+                + compute.MultiplyG1(p, key.H1, DataSecrecy.Secret)
                 + a.Multiply(s)
                 + b1.Multiply(r)
                 - key.Delta1.Multiply(r * s);
@@ -111,10 +113,11 @@ public static class SnarkjsZkeyProver
             }
 
             var shift = new FrDomain(key.DomainLogSize + 1).Generator;
+            var compute = ComputeRouter.Current;
             Parallel.Invoke(
-                () => ToOddPoints(domain, shift, a),
-                () => ToOddPoints(domain, shift, b),
-                () => ToOddPoints(domain, shift, c));
+                () => ToOddPoints(compute, domain, shift, a),
+                () => ToOddPoints(compute, domain, shift, b),
+                () => ToOddPoints(compute, domain, shift, c));
             for (var i = 0; i < a.Length; i++)
             {
                 a[i] = (a[i] * b[i]) - c[i];
@@ -129,9 +132,9 @@ public static class SnarkjsZkeyProver
         }
     }
 
-    private static void ToOddPoints(FrDomain domain, Fr shift, Fr[] values)
+    private static void ToOddPoints(ComputeRouter compute, FrDomain domain, Fr shift, Fr[] values)
     {
-        domain.Inverse(values);
+        compute.TransformFr(domain, values, FrTransform.Inverse, DataSecrecy.Secret);
         var power = Fr.One;
         for (var i = 0; i < values.Length; i++)
         {
@@ -139,6 +142,6 @@ public static class SnarkjsZkeyProver
             power *= shift;
         }
 
-        domain.Forward(values);
+        compute.TransformFr(domain, values, FrTransform.Forward, DataSecrecy.Secret);
     }
 }
