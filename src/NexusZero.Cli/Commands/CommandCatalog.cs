@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return VerifyCommand.Create();
         yield return InspectCommand.Create();
         yield return ConsensusCommand.Create();
+        yield return ReceiptCommand.Create();
         yield return ValidatorCommand.Create();
         yield return Groth16Command.Create();
     }

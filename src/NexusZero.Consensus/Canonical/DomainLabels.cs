@@ -12,6 +12,8 @@ internal static class DomainLabels
 
     public static ReadOnlySpan<byte> ExplanationMetrics => "NexusZero/consensus/explanation-metrics/v1"u8;
 
+    public static ReadOnlySpan<byte> Explanation => "NexusZero/consensus/explanation/v1"u8;
+
     public static ReadOnlySpan<byte> Vote => "NexusZero/consensus/vote/v1"u8;
 
     public static ReadOnlySpan<byte> Commit => "NexusZero/consensus/commit/v1"u8;

@@ -12,7 +12,8 @@ namespace NexusZero.Consensus.Evaluation;
 /// says so in its reason ("not tied to the output"). To vote on the output, pass <c>expectedStatement</c>:
 /// the statement the proposal must prove, derived from its content (for example from the output and the
 /// model id); an envelope proving anything else is rejected with <see cref="VerificationFailure.StatementMismatch"/>.
-/// Proofs of inference that bind an output by construction come with the proof-of-inference work.
+/// For proofs of inference, NexusZero.Inference's <c>InferenceProposalEvaluator</c> does this: it reads the model
+/// commitment, input and output from the proposal's output bytes and verifies the envelope against that statement.
 /// </para>
 /// </summary>
 public sealed class EnvelopeVerifiesEvaluator : IQualityEvaluator

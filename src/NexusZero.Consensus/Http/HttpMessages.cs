@@ -25,6 +25,11 @@ internal sealed class VoteRequestMessage
 
     [JsonPropertyName("explanationMetrics")]
     public required Dictionary<string, double> ExplanationMetrics { get; init; }
+
+    /// <summary>The explanation's bytes in base64; absent when the proposal carries only metrics.</summary>
+    [JsonPropertyName("explanation")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Explanation { get; init; }
 }
 
 /// <summary>One signed vote on the wire.</summary>

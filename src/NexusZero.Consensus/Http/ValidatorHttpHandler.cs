@@ -18,7 +18,7 @@ public sealed class ValidatorHttpHandler
     /// <summary>The info endpoint (GET).</summary>
     public const string InfoPath = "/consensus/info";
 
-    /// <summary>The largest request body a host should accept: a base64 4 MiB envelope, 1 MiB output and metadata.</summary>
+    /// <summary>The largest request body a host should accept: a base64 4 MiB envelope, 1 MiB output, 256 KiB explanation and metadata.</summary>
     public const int MaxRequestBytes = 8 * 1024 * 1024;
 
     private readonly Validator _validator;

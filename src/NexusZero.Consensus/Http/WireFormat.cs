@@ -45,6 +45,7 @@ internal static class WireFormat
         Envelope = Convert.ToBase64String(content.Envelope.Span),
         Output = Convert.ToBase64String(content.Output.Span),
         ExplanationMetrics = content.ExplanationMetrics.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        Explanation = content.Explanation.IsEmpty ? null : Convert.ToBase64String(content.Explanation.Span),
     };
 
     public static (Proposal Proposal, ProposalContent Content) FromMessage(VoteRequestMessage message)
@@ -67,10 +68,11 @@ internal static class WireFormat
 
         var envelope = Base64(message.Envelope, ProposalContent.MaxEnvelopeBytes, "envelope");
         var output = Base64(message.Output, ProposalContent.MaxOutputBytes, "output");
+        var explanation = message.Explanation is null ? [] : Base64(message.Explanation, ProposalContent.MaxExplanationBytes, "explanation");
         ProposalContent content;
         try
         {
-            content = new ProposalContent(message.ModelId, envelope, output, message.ExplanationMetrics);
+            content = new ProposalContent(message.ModelId, envelope, output, message.ExplanationMetrics, explanation);
         }
         catch (ArgumentException ex)
         {

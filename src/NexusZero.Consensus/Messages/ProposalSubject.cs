@@ -4,7 +4,7 @@ namespace NexusZero.Consensus.Messages;
 
 /// <summary>
 /// What validators judge, reduced to digests: the proof envelope's SHA-256, the model id, the model output's
-/// SHA-256 and the explanation digest (<see cref="ProposalContent.ComputeExplanationDigest"/>).
+/// SHA-256 and the explanation digest (<see cref="ProposalContent.ComputeExplanationDigest(IReadOnlyDictionary{string, double}, ReadOnlySpan{byte})"/>).
 /// </summary>
 public sealed class ProposalSubject
 {

@@ -68,15 +68,6 @@ public sealed class InferenceCircuitKeys
             throw new ArgumentException(source.SoftmaxAtOutput ? $"The model ends in Softmax: the claim needs an argmax in 0 … {source.OutputSize - 1}." : "The model has no Softmax: the claim has no argmax.", nameof(claim));
         }
 
-        var inputs = new List<FieldElement>(claim.Output.Count + 3 + claim.Input.Count);
-        inputs.AddRange(claim.Output.Select(FieldElement.FromInt64));
-        if (claim.ArgMax is int argMax)
-        {
-            inputs.Add(FieldElement.FromInt64(argMax));
-        }
-
-        inputs.AddRange(PreimageCircuit.DigestInputs(Model.Commitment.Span));
-        inputs.AddRange(claim.Input.Select(FieldElement.FromInt64));
-        return new CircuitStatement(VerifyingKey, inputs);
+        return InferenceStatement.Build(VerifyingKey, Model.Commitment.Span, claim);
     }
 }
