@@ -9,7 +9,7 @@ namespace NexusZero.Inference.Circuits;
 /// <summary>
 /// The circuit of one quantized model. With public weights, weights and biases are constants of the constraints, so
 /// the verifying key made for this circuit pins them. With private weights they are witness variables, range-checked
-/// and committed with <see cref="WeightsCommitment"/>, and only the structure and widths are fixed. Public values, in
+/// (as their bits) and committed with <see cref="WeightsCommitment"/>, and only the structure and widths are fixed. Public values, in
 /// statement order: the outputs (the logits, then the argmax when the model ends in Softmax), the model commitment
 /// (public weights: the SHA-256 commitment's two 128-bit halves; private: the Poseidon commitment), the quantized
 /// inputs; for Groth16 the context binding input comes last and is set by the proof system (the post-quantum backend
@@ -127,36 +127,36 @@ internal static class InferenceCircuit
         return y;
     }
 
-    /// <summary>The private weights and biases as witness variables, committed in the circuit and constrained equal to the public commitment.</summary>
-    private static Dictionary<QuantizedAffine, (Variable[] Weights, Variable[] Bias)> PrivateParameters(CircuitBuilder builder, QuantizedModel model, Variable commitment, FieldElement blinding, List<LayerConstraintCount> counts)
+    /// <summary>The private weights and biases as bit-decomposed witnesses, committed in the circuit and constrained equal to the public commitment.</summary>
+    private static Dictionary<QuantizedAffine, (LinearCombination[] Weights, LinearCombination[] Bias)> PrivateParameters(CircuitBuilder builder, QuantizedModel model, Variable commitment, FieldElement blinding, List<LayerConstraintCount> counts)
     {
         var before = builder.ConstraintCount;
-        var all = new List<(Variable Value, bool IsBias)>();
-        var byLayer = new Dictionary<QuantizedAffine, (Variable[] Weights, Variable[] Bias)>();
+        var (weightBits, biasBits) = WeightsCommitment.Widths(model);
+        var all = new List<Variable[]>();
+        var byLayer = new Dictionary<QuantizedAffine, (LinearCombination[] Weights, LinearCombination[] Bias)>();
         foreach (var layer in WeightsCommitment.Affine(model))
         {
-            var weights = layer.Weights.Select(w => builder.Witness(() => BoundedSigned.ToField(w))).ToArray();
-            var bias = layer.Bias.Select(b => builder.Witness(() => BoundedSigned.ToField(b))).ToArray();
-            all.AddRange(weights.Select(w => (w, false)));
-            all.AddRange(bias.Select(b => (b, true)));
-            byLayer[layer] = (weights, bias);
+            var weights = layer.Weights.Select(w => WeightsCommitment.Parameter(builder, w, weightBits)).ToArray();
+            var bias = layer.Bias.Select(b => WeightsCommitment.Parameter(builder, b, biasBits)).ToArray();
+            all.AddRange(weights.Select(w => w.Bits));
+            all.AddRange(bias.Select(b => b.Bits));
+            byLayer[layer] = ([.. weights.Select(w => w.Value)], [.. bias.Select(b => b.Value)]);
         }
 
         var blindingWire = builder.Witness(() => blinding);
         var digest = WeightsCommitment.Constrain(builder, model, all, blindingWire);
-
         builder.AssertEqual(digest, commitment, "weights commitment");
         counts.Add(new LayerConstraintCount("weights", "Commitment", builder.ConstraintCount - before));
         return byLayer;
     }
 
     /// <summary>acc = bias + Σ w·x with witness weights: one product constraint per weight, then the same rescale.</summary>
-    private static LinearCombination[] PrivateAffine(CircuitBuilder builder, QuantizedAffine layer, (Variable[] Weights, Variable[] Bias) parameters, LinearCombination[] x, long[]? traced)
+    private static LinearCombination[] PrivateAffine(CircuitBuilder builder, QuantizedAffine layer, (LinearCombination[] Weights, LinearCombination[] Bias) parameters, LinearCombination[] x, long[]? traced)
     {
         var y = new LinearCombination[layer.Rows];
         for (var i = 0; i < y.Length; i++)
         {
-            LinearCombination acc = parameters.Bias[i];
+            var acc = parameters.Bias[i];
             for (var k = layer.RowStart[i]; k < layer.RowStart[i + 1]; k++)
             {
                 acc += builder.Multiply(parameters.Weights[k], x[layer.Columns[k]], "private weight product");

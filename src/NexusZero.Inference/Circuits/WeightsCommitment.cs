@@ -10,7 +10,7 @@ namespace NexusZero.Inference.Circuits;
 /// computed natively and in the circuit, the same way. The parameters are every affine layer's weights (storage
 /// order), then its biases, layer by layer. Each is offset to a non-negative value below 2^b (b = the model's
 /// weight width, or its bias width) and packed, least significant first, into field elements of at most 252 bits;
-/// the packing is injective because every slot is range-checked to its width. A chain of Poseidon(4) absorbs
+/// the packing is injective because every slot holds exactly its width's bits (in the circuit, boolean wires). A chain of Poseidon(4) absorbs
 /// them: s₀ = Poseidon(tag, count, widths, blinding), then s = Poseidon(s, e₀, e₁, e₂) per three elements (zeros
 /// pad the last), and the commitment is the final s. The blinding is a uniform element of Fr, so the commitment
 /// reveals nothing about the weights beyond the public widths and count.
@@ -92,29 +92,52 @@ internal static class WeightsCommitment
     }
 
     /// <summary>
-    /// The commitment in the circuit over the given parameter variables (in the commitment's order), each range-checked
-    /// to its width: returns the digest, which the caller constrains to the public commitment.
+    /// A parameter in the circuit as the bits of its offset value, value + 2^(bits−1): boolean wires and nothing else, so
+    /// every assignment is a value of the width and the packing needs no further range check. Returns the signed value
+    /// as a combination of the bits, and the bits.
     /// </summary>
-    public static LinearCombination Constrain(CircuitBuilder builder, QuantizedModel model, IReadOnlyList<(Variable Value, bool IsBias)> parameters, Variable blinding)
+    public static (LinearCombination Value, Variable[] Bits) Parameter(CircuitBuilder builder, long value, int bits)
+    {
+        var wires = new Variable[bits];
+        var sum = LinearCombination.Zero;
+        for (var j = 0; j < bits; j++)
+        {
+            var position = j;
+
+            // A shift and a mask, not a branch: the weights are the prover's secret.
+            wires[j] = builder.Witness(() => FieldElement.FromUInt64(((ulong)(value + (1L << (bits - 1))) >> position) & 1));
+            builder.AssertBoolean(wires[j], "weight bit");
+            sum += wires[j] * FieldElement.PowerOfTwo(j);
+        }
+
+        return (sum - FieldElement.PowerOfTwo(bits - 1), wires);
+    }
+
+    /// <summary>
+    /// The commitment in the circuit over the parameters' bits (in the commitment's order, from <see cref="Parameter"/>):
+    /// returns the digest, which the caller constrains to the public commitment.
+    /// </summary>
+    public static LinearCombination Constrain(CircuitBuilder builder, QuantizedModel model, IReadOnlyList<Variable[]> parameters, Variable blinding)
     {
         var (weightBits, biasBits) = Widths(model);
         var elements = new List<LinearCombination>();
         var current = LinearCombination.Zero;
         var position = 0;
-        foreach (var (parameter, isBias) in parameters)
+        foreach (var bits in parameters)
         {
-            var bits = isBias ? biasBits : weightBits;
-            if (position + bits > ElementBits)
+            if (position + bits.Length > ElementBits)
             {
                 elements.Add(current);
                 current = LinearCombination.Zero;
                 position = 0;
             }
 
-            var offset = parameter + FieldElement.PowerOfTwo(bits - 1);
-            builder.AssertRange(offset, bits);
-            current += offset * FieldElement.PowerOfTwo(position);
-            position += bits;
+            for (var j = 0; j < bits.Length; j++)
+            {
+                current += bits[j] * FieldElement.PowerOfTwo(position + j);
+            }
+
+            position += bits.Length;
         }
 
         elements.Add(current);

@@ -52,22 +52,39 @@ public sealed class PrivateWeightsCircuitTests
     }
 
     [Fact]
-    public void TheRangeChecksStopTwoWeightVectorsFromPackingAlike()
+    public void EachWeightIsItsBitsAndPackingThemIsTheNativeCommitment()
     {
-        // w₀ + 2^b and w₁ − 1 pack to the same element as w₀ and w₁, so they hash to the published commitment:
-        // only the range check on each slot refuses them.
+        // A parameter is nothing but its width's boolean wires, so any assignment is a value of the width, and two
+        // weight vectors cannot pack alike (w₀ + 2^b with w₁ − 1 has no representation).
         var model = InferenceCircuitTests.Quantized("mlp");
-        var (weightBits, _) = WeightsCommitment.Widths(model);
+        var (weightBits, biasBits) = WeightsCommitment.Widths(model);
         var blinding = FieldElement.FromUInt64(99);
-        var values = WeightsCommitment.Affine(model).SelectMany(a => a.Weights.Select(w => (Value: w, IsBias: false)).Concat(a.Bias.Select(b => (Value: b, IsBias: true)))).ToArray();
-        values[0].Value += 1L << weightBits;
-        values[1].Value -= 1;
         var builder = CircuitBuilder.ForProving();
-        var parameters = values.Select(v => (builder.Witness(FieldElement.FromInt64(v.Value)), v.IsBias)).ToArray();
-        var digest = WeightsCommitment.Constrain(builder, model, parameters, builder.Witness(blinding));
+        var parameters = WeightsCommitment.Affine(model)
+            .SelectMany(a => a.Weights.Select(w => WeightsCommitment.Parameter(builder, w, weightBits)).Concat(a.Bias.Select(b => WeightsCommitment.Parameter(builder, b, biasBits))))
+            .ToArray();
+        var values = WeightsCommitment.Affine(model).SelectMany(a => a.Weights.Concat(a.Bias)).ToArray();
+        Assert.Equal(values.Select(FieldElement.FromInt64), parameters.Select(p => builder.ValueOf(p.Value)));
+        var digest = WeightsCommitment.Constrain(builder, model, [.. parameters.Select(p => p.Bits)], builder.Witness(blinding));
         Assert.Equal(WeightsCommitment.Compute(model, blinding), builder.ValueOf(digest));
-        var circuit = builder.Build();
-        Assert.Contains("decomposition", circuit.System.IsSatisfied(circuit.Witness).FailingConstraintName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FlippingAnyWeightBitLeavesTheCircuitUnsatisfied()
+    {
+        var model = InferenceCircuitTests.Quantized("mlp");
+        using var opening = PrivateWeightsOpening.Create(model);
+        var trace = model.Evaluate(model.QuantizeInput(TestModels.Inputs(1, 4)[0]));
+        var (circuit, _) = InferenceCircuit.Build(CircuitBuilder.ForProving(), model, trace, Shape, opening.Blinding);
+        var witness = circuit.CopyWitness();
+        var bits = Enumerable.Range(0, witness.Length).Where(i => circuit.System.Constraints.Any(c => c.Name == "weight bit" && c.A.Terms.ToArray().Any(t => t.VariableIndex == i))).Take(40).ToArray();
+        Assert.NotEmpty(bits);
+        foreach (var i in bits)
+        {
+            var flipped = (FieldElement[])witness.Clone();
+            flipped[i] = FieldElement.One - flipped[i];
+            Assert.False(circuit.System.IsSatisfied(flipped).IsSatisfied, $"wire {i}");
+        }
     }
 
     [Fact]
@@ -80,9 +97,10 @@ public sealed class PrivateWeightsCircuitTests
         var weights = model.Layers.OfType<QuantizedAffine>().Sum(a => a.Weights.Length);
         var biases = model.Layers.OfType<QuantizedAffine>().Sum(a => a.Bias.Length);
 
-        // Range checks (b + 1 each), then Poseidon(4) calls of 3·(8·5 + 60) constraints: the first and one per three elements.
+        // One boolean constraint per bit, then Poseidon(4) calls of 3·(8·5 + 60) constraints (the first and one per three
+        // elements), then the equality with the public commitment.
         var commitment = layers.Single(l => l.Kind == "Commitment").Constraints;
-        var rangeChecks = (weights * (weightBits + 1)) + (biases * (biasBits + 1));
+        var rangeChecks = (weights * weightBits) + (biases * biasBits);
         Assert.Equal(0, (commitment - rangeChecks - 1) % 300);
 
         // Each private weight costs one product more than a constant one.
