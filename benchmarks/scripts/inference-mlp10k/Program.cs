@@ -5,35 +5,45 @@ using NexusZero.Inference.Import;
 using NexusZero.Inference.Proofs;
 using NexusZero.Inference.Quantization;
 using NexusZero.Inference.Tests.Models;
-using static NexusZero.Inference.Tests.Models.OnnxGraphBuilder;
-// Prints the constraint count, setup time, prove and verify medians (5 runs after one warm-up), sizes and peak memory.
-// 64 → 128 → 16 → 10 with ReLU: 8,192 + 128 + 2,048 + 16 + 160 + 10 = 10,554 parameters.
-var bytes = new OnnxGraphBuilder("x", [1, 64], 11, symbolicBatch: true)
-    .Random("W1", [128, 64], 0.2).Random("B1", [128], 0.1).Random("W2", [16, 128], 0.2).Random("B2", [16], 0.1).Random("W3", [16, 10], 0.3).Random("B3", [10], 0.1)
-    .Node("Gemm", ["x", "W1", "B1"], "h1", Int("transB", 1)).Node("Relu", ["h1"], "a1")
-    .Node("Gemm", ["a1", "W2", "B2"], "h2", Int("transB", 1)).Node("Relu", ["h2"], "a2")
-    .Node("MatMul", ["a2", "W3"], "z3").Node("Add", ["z3", "B3"], "logits")
-    .Node("Softmax", ["logits"], "probabilities", Int("axis", 1))
-    .Build("probabilities", [1, 10], symbolicBatch: true);
-var model = ModelQuantizer.Quantize(OnnxModelImporter.Import(bytes));
-var sw = Stopwatch.StartNew();
-var keys = InferenceCircuitKeys.CreateWithLocalSetup(model);
-Console.WriteLine($"10,554 parameters, {keys.ConstraintCount} constraints; setup {sw.Elapsed.TotalSeconds:F1} s");
-var api = new NexuszeroApi(ProtocolConfig.Default() with { SecurityLevel = 100 });
-var random = new Random(5);
-var prove = new List<double>(); var verify = new List<double>(); int size = 0, proofSize = 0;
-for (var r = 0; r < 6; r++)
+
+// Prints the constraint count, setup time, prove and verify medians (5 runs after one warm-up), sizes and peak memory
+// for one model, weight visibility and backend, in a process of its own (so the peak working set is this case's):
+//   dotnet run -c Release --project benchmarks/scripts/inference-mlp10k [-- mlp10k|wine|digits [public|private] [groth16|pq] [runs]]
+// The default is issue 16's ~10k-parameter MLP (TestModels.Mlp10k) with public weights and Groth16.
+var name = args.Length > 0 ? args[0] : "mlp10k";
+var weights = args.Length > 1 && args[1] == "private" ? WeightVisibility.Private : WeightVisibility.Public;
+var postQuantum = args.Length > 2 && args[2] == "pq";
+var runs = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 6;
+var (onnx, inputs) = name switch
 {
-    var input = Enumerable.Range(0, 64).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+    "mlp10k" => (TestModels.Mlp10k(), TestModels.Inputs(runs, 64, seed: 5)),
+    "wine" => (WineMlp.Instance.Onnx, WineMlp.Instance.TestInputs.Take(runs).ToArray()),
+    "digits" => (DigitsCnn.Instance.Onnx, DigitsCnn.Instance.TestInputs.Take(runs).ToArray()),
+    _ => throw new ArgumentException($"Unknown model '{name}': mlp10k, wine or digits."),
+};
+var model = ModelQuantizer.Quantize(OnnxModelImporter.Import(onnx));
+var parameters = model.Layers.OfType<QuantizedAffine>().Sum(a => a.Weights.Length + a.Bias.Length);
+var sw = Stopwatch.StartNew();
+InferenceCircuitKeys? keys = postQuantum ? null : InferenceCircuitKeys.CreateWithLocalSetup(model, weights);
+var circuit = postQuantum ? PostQuantumInferenceCircuit.Create(model, weights) : null;
+var constraints = keys?.ConstraintCount ?? circuit!.ConstraintCount;
+Console.WriteLine($"{name}, {weights} weights, {(postQuantum ? "Ligero-100" : "Groth16")}: {parameters:N0} parameters (unrolled), {constraints:N0} constraints; setup {sw.Elapsed.TotalSeconds:F1} s");
+var api = new NexuszeroApi(ProtocolConfig.Default() with { SecurityLevel = 100 });
+using var opening = weights == WeightVisibility.Private ? PrivateWeightsOpening.Create(model) : null;
+var options = new InferenceProofOptions { Weights = opening };
+var prove = new List<double>(); var verify = new List<double>(); int size = 0, proofSize = 0;
+for (var r = 0; r < runs; r++)
+{
     sw.Restart();
-    var proof = api.ProveInference(keys, input);
+    var proof = keys is not null ? api.ProveInference(keys, inputs[r], options) : api.ProveInference(circuit!, inputs[r], options);
     var p = sw.Elapsed.TotalMilliseconds;
     var envelope = proof.ToBytes();
+    var statement = keys is not null ? keys.Statement(proof.Claim) : circuit!.Statement(proof.Claim);
     sw.Restart();
-    var ok = api.Verify(envelope, keys.Statement(proof.Claim)).IsValid;
+    var ok = api.Verify(envelope, statement).IsValid;
     var v = sw.Elapsed.TotalMilliseconds;
-    if (!ok) throw new Exception("did not verify");
-    if (r > 0) { prove.Add(p); verify.Add(v); }
+    if (!ok) throw new InvalidOperationException("did not verify");
+    if (r > 0 || runs == 1) { prove.Add(p); verify.Add(v); }
     size = envelope.Length; proofSize = proof.Proof.Envelope.Payload.Length;
 }
 prove.Sort(); verify.Sort();

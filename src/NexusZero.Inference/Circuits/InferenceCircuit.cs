@@ -1,19 +1,27 @@
 using NexusZero.Circuits;
 using NexusZero.Circuits.Gadgets;
+using NexusZero.Inference.Proofs;
 using NexusZero.Inference.Quantization;
 using NexusZero.Proofs.Circuits;
 
 namespace NexusZero.Inference.Circuits;
 
 /// <summary>
-/// The circuit of one quantized model. Weights and biases are constants of the constraints, so the
-/// verifying key made for this circuit pins them. Public values, in statement order: the outputs (the logits,
-/// then the argmax when the model ends in Softmax), the model commitment's two 128-bit halves, the quantized
-/// inputs; the context binding input comes last and is set by the proof system.
+/// The circuit of one quantized model. With public weights, weights and biases are constants of the constraints, so
+/// the verifying key made for this circuit pins them. With private weights they are witness variables, range-checked
+/// (as their bits) and committed with <see cref="WeightsCommitment"/>, and only the structure and widths are fixed. Public values, in
+/// statement order: the outputs (the logits, then the argmax when the model ends in Softmax), the model commitment
+/// (public weights: the SHA-256 commitment's two 128-bit halves; private: the Poseidon commitment), the quantized
+/// inputs; for Groth16 the context binding input comes last and is set by the proof system (the post-quantum backend
+/// binds the context in its transcript and builds the circuit without it).
 /// </summary>
 internal static class InferenceCircuit
 {
-    public static (BuiltCircuit Circuit, LayerConstraintCount[] Layers) Build(CircuitBuilder builder, QuantizedModel model, QuantizedTrace? trace)
+    public static (BuiltCircuit Circuit, LayerConstraintCount[] Layers) Build(CircuitBuilder builder, QuantizedModel model, QuantizedTrace? trace) =>
+        Build(builder, model, trace, new InferenceCircuitShape(WeightVisibility.Public, ContextWire: true), default);
+
+    /// <summary>Builds the circuit in the given shape; <paramref name="blinding"/> is the private-weights commitment's (proving only).</summary>
+    public static (BuiltCircuit Circuit, LayerConstraintCount[] Layers) Build(CircuitBuilder builder, QuantizedModel model, QuantizedTrace? trace, InferenceCircuitShape shape, FieldElement blinding)
     {
         if (builder.ComputesWitness != trace is not null)
         {
@@ -22,9 +30,20 @@ internal static class InferenceCircuit
 
         var source = model.Source;
         var counts = new List<LayerConstraintCount>();
-        var commitment = PreimageCircuit.DigestInputs(model.Commitment.Span);
-        builder.PublicInput("modelHigh", commitment[0]);
-        builder.PublicInput("modelLow", commitment[1]);
+        var isPrivate = shape.Weights == WeightVisibility.Private;
+        Variable? commitmentWire = null;
+        if (isPrivate)
+        {
+            var commitment = builder.ComputesWitness ? WeightsCommitment.Compute(model, blinding) : default;
+            commitmentWire = builder.PublicInput("weightsCommitment", commitment);
+        }
+        else
+        {
+            var commitment = PreimageCircuit.DigestInputs(model.Commitment.Span);
+            builder.PublicInput("modelHigh", commitment[0]);
+            builder.PublicInput("modelLow", commitment[1]);
+        }
+
         var values = new LinearCombination[source.Values.Count][];
         var input = new LinearCombination[source.InputSize];
         for (var i = 0; i < input.Length; i++)
@@ -33,8 +52,12 @@ internal static class InferenceCircuit
             input[i] = builder.PublicInput($"input{i}", () => BoundedSigned.ToField(trace!.Input[index]));
         }
 
-        // The context binding input: last of the public inputs, in no constraint (Groth16ProofSystem sets it).
-        builder.PublicInput("context", FieldElement.Zero);
+        if (shape.ContextWire)
+        {
+            // The context binding input: last of the public inputs, in no constraint (Groth16ProofSystem sets it).
+            builder.PublicInput("context", FieldElement.Zero);
+        }
+
         var bits = model.Options.InputBits;
         foreach (var x in input)
         {
@@ -43,13 +66,14 @@ internal static class InferenceCircuit
 
         counts.Add(new LayerConstraintCount("input", "Input", builder.ConstraintCount));
         values[source.Input] = input;
+        var parameters = commitmentWire is Variable wire ? PrivateParameters(builder, model, wire, blinding, counts) : null;
         foreach (var layer in model.Layers)
         {
             var before = builder.ConstraintCount;
             var traced = trace?.Values[layer.Output];
             values[layer.Output] = layer switch
             {
-                QuantizedAffine a => Affine(builder, a, values[a.Input], traced),
+                QuantizedAffine a => parameters is null ? Affine(builder, a, values[a.Input], traced) : PrivateAffine(builder, a, parameters[a], values[a.Input], traced),
                 QuantizedRelu r => [.. values[r.Input].Select(x => (LinearCombination)builder.Relu(x, Math.Max(2, r.InputBits)))],
                 QuantizedMax m => Max(builder, m, values[m.Input]),
                 QuantizedSum s => [.. s.LeftIndex.Select((l, i) => values[s.Left][l] + values[s.Right][s.RightIndex[i]])],
@@ -98,6 +122,48 @@ internal static class InferenceCircuit
 
             var row = i;
             y[i] = builder.Rescale(LinearCombination.FromTerms(terms), layer.Shift, layer.AccumulatorBits, () => BoundedSigned.ToField(traced![row]));
+        }
+
+        return y;
+    }
+
+    /// <summary>The private weights and biases as bit-decomposed witnesses, committed in the circuit and constrained equal to the public commitment.</summary>
+    private static Dictionary<QuantizedAffine, (LinearCombination[] Weights, LinearCombination[] Bias)> PrivateParameters(CircuitBuilder builder, QuantizedModel model, Variable commitment, FieldElement blinding, List<LayerConstraintCount> counts)
+    {
+        var before = builder.ConstraintCount;
+        var (weightBits, biasBits) = WeightsCommitment.Widths(model);
+        var all = new List<Variable[]>();
+        var byLayer = new Dictionary<QuantizedAffine, (LinearCombination[] Weights, LinearCombination[] Bias)>();
+        foreach (var layer in WeightsCommitment.Affine(model))
+        {
+            var weights = layer.Weights.Select(w => WeightsCommitment.Parameter(builder, w, weightBits)).ToArray();
+            var bias = layer.Bias.Select(b => WeightsCommitment.Parameter(builder, b, biasBits)).ToArray();
+            all.AddRange(weights.Select(w => w.Bits));
+            all.AddRange(bias.Select(b => b.Bits));
+            byLayer[layer] = ([.. weights.Select(w => w.Value)], [.. bias.Select(b => b.Value)]);
+        }
+
+        var blindingWire = builder.Witness(() => blinding);
+        var digest = WeightsCommitment.Constrain(builder, model, all, blindingWire);
+        builder.AssertEqual(digest, commitment, "weights commitment");
+        counts.Add(new LayerConstraintCount("weights", "Commitment", builder.ConstraintCount - before));
+        return byLayer;
+    }
+
+    /// <summary>acc = bias + Σ w·x with witness weights: one product constraint per weight, then the same rescale.</summary>
+    private static LinearCombination[] PrivateAffine(CircuitBuilder builder, QuantizedAffine layer, (LinearCombination[] Weights, LinearCombination[] Bias) parameters, LinearCombination[] x, long[]? traced)
+    {
+        var y = new LinearCombination[layer.Rows];
+        for (var i = 0; i < y.Length; i++)
+        {
+            var acc = parameters.Bias[i];
+            for (var k = layer.RowStart[i]; k < layer.RowStart[i + 1]; k++)
+            {
+                acc += builder.Multiply(parameters.Weights[k], x[layer.Columns[k]], "private weight product");
+            }
+
+            var row = i;
+            y[i] = builder.Rescale(acc, layer.Shift, layer.AccumulatorBits, () => BoundedSigned.ToField(traced![row]));
         }
 
         return y;

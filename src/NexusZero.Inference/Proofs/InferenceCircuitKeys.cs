@@ -7,15 +7,18 @@ using NexusZero.Proofs.Groth16;
 namespace NexusZero.Inference.Proofs;
 
 /// <summary>
-/// The Groth16 keys of one quantized model's circuit. The weights are constants of the circuit, so the
-/// verifying key pins them: a verifier that made (or trusts) these keys for this model accepts proofs about
-/// this model only. <see cref="Statement"/> builds the expected statement for a claimed inference.
+/// The Groth16 keys of one quantized model's circuit. With public weights (the default) the weights are constants of
+/// the circuit, so the verifying key pins them: a verifier that made (or trusts) these keys for this model accepts
+/// proofs about this model only. With <see cref="WeightVisibility.Private"/> the circuit fixes the model's structure
+/// and widths only, and each statement names the weights by their Poseidon commitment. <see cref="Statement"/> builds
+/// the expected statement for a claimed inference. For the post-quantum backend see <see cref="PostQuantumInferenceCircuit"/>.
 /// </summary>
 public sealed class InferenceCircuitKeys
 {
-    private InferenceCircuitKeys(QuantizedModel model, Groth16ProvingKey provingKey, IReadOnlyList<LayerConstraintCount> layers, int constraints)
+    private InferenceCircuitKeys(QuantizedModel model, WeightVisibility weights, Groth16ProvingKey provingKey, IReadOnlyList<LayerConstraintCount> layers, int constraints)
     {
         Model = model;
+        Weights = weights;
         ProvingKey = provingKey;
         Layers = layers;
         ConstraintCount = constraints;
@@ -23,6 +26,9 @@ public sealed class InferenceCircuitKeys
 
     /// <summary>The quantized model.</summary>
     public QuantizedModel Model { get; }
+
+    /// <summary>Whether the weights are constants of the circuit or committed witnesses.</summary>
+    public WeightVisibility Weights { get; }
 
     /// <summary>The proving key.</summary>
     public Groth16ProvingKey ProvingKey { get; }
@@ -43,31 +49,27 @@ public sealed class InferenceCircuitKeys
     /// <param name="model">The quantized model.</param>
     /// <returns>The keys.</returns>
     /// <exception cref="ArgumentException">The circuit is larger than the development setup supports.</exception>
-    public static InferenceCircuitKeys CreateWithLocalSetup(QuantizedModel model)
+    public static InferenceCircuitKeys CreateWithLocalSetup(QuantizedModel model) => CreateWithLocalSetup(model, WeightVisibility.Public);
+
+    /// <summary>
+    /// Keys from a local setup (as <see cref="CreateWithLocalSetup(QuantizedModel)"/>) for public or private weights. With
+    /// private weights the setup reads only the model's structure, shifts and widths (the verifying key is the same for
+    /// every model that shares them), never a weight's value.
+    /// </summary>
+    /// <param name="model">The quantized model.</param>
+    /// <param name="weights">Whether the weights are circuit constants or committed witnesses.</param>
+    /// <returns>The keys.</returns>
+    /// <exception cref="ArgumentException">The circuit is larger than the development setup supports, or private weights were asked of a model without affine layers.</exception>
+    public static InferenceCircuitKeys CreateWithLocalSetup(QuantizedModel model, WeightVisibility weights)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForSetup(), model, null);
-        return new InferenceCircuitKeys(model, Groth16DevelopmentSetup.CreateKeys(circuit.System), layers, circuit.System.ConstraintCount);
+        var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForSetup(), model, null, new InferenceCircuitShape(weights, ContextWire: true), default);
+        return new InferenceCircuitKeys(model, weights, Groth16DevelopmentSetup.CreateKeys(circuit.System), layers, circuit.System.ConstraintCount);
     }
 
     /// <summary>The statement "this model maps claim.Input to claim.Output", carrying the verifying key.</summary>
-    /// <param name="claim">The claimed inference.</param>
+    /// <param name="claim">The claimed inference; with private weights it carries the weights commitment.</param>
     /// <returns>The statement to verify against.</returns>
-    /// <exception cref="ArgumentException">The claim's sizes do not fit the model, or the argmax is missing, extra or out of range.</exception>
-    public CircuitStatement Statement(InferenceClaim claim)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        var source = Model.Source;
-        if (claim.Input.Count != source.InputSize || claim.Output.Count != source.OutputSize)
-        {
-            throw new ArgumentException($"The model maps {source.InputSize} inputs to {source.OutputSize} outputs; the claim has {claim.Input.Count} and {claim.Output.Count}.", nameof(claim));
-        }
-
-        if (source.SoftmaxAtOutput != claim.ArgMax.HasValue || claim.ArgMax is < 0 || claim.ArgMax >= source.OutputSize)
-        {
-            throw new ArgumentException(source.SoftmaxAtOutput ? $"The model ends in Softmax: the claim needs an argmax in 0 … {source.OutputSize - 1}." : "The model has no Softmax: the claim has no argmax.", nameof(claim));
-        }
-
-        return InferenceStatement.Build(VerifyingKey, Model.Commitment.Span, claim);
-    }
+    /// <exception cref="ArgumentException">The claim's sizes do not fit the model, the argmax is missing, extra or out of range, or the weights commitment is missing (private weights) or extra (public).</exception>
+    public CircuitStatement Statement(InferenceClaim claim) => new(VerifyingKey, InferenceStatement.PublicValues(Model, Weights, claim));
 }

@@ -1,3 +1,5 @@
+using NexusZero.Proofs.Circuits;
+
 namespace NexusZero.Inference.Proofs;
 
 /// <summary>Options of one proof of inference.</summary>
@@ -8,4 +10,10 @@ public sealed record InferenceProofOptions
 
     /// <summary>Bytes the proof is bound to (a request id, a session); verification uses the envelope's.</summary>
     public ReadOnlyMemory<byte> Context { get; init; }
+
+    /// <summary>
+    /// The opening of the weights commitment: required with keys for <see cref="WeightVisibility.Private"/>, refused with
+    /// public weights. It is not retained.
+    /// </summary>
+    public PrivateWeightsOpening? Weights { get; init; }
 }

@@ -7,7 +7,11 @@ using NexusZero.Proofs.Circuits;
 
 namespace NexusZero.Inference.Proofs;
 
-/// <summary>Proof of inference through <see cref="NexuszeroApi"/> (Groth16 over BN254, so the facade's security level must be 100).</summary>
+/// <summary>
+/// Proof of inference through <see cref="NexuszeroApi"/>: Groth16 over BN254 with <see cref="InferenceCircuitKeys"/> (the
+/// facade's security level must be 100), or the post-quantum backend with <see cref="PostQuantumInferenceCircuit"/>
+/// (100 or 128). The caller chooses by what it passes; the statement's public values are the same.
+/// </summary>
 public static class NexuszeroApiInferenceExtensions
 {
     /// <summary>
@@ -18,35 +22,97 @@ public static class NexuszeroApiInferenceExtensions
     /// <param name="api">The facade.</param>
     /// <param name="keys">The model's keys, as the verifier trusts them.</param>
     /// <param name="input">The input row (reals; quantized with the model's scale).</param>
-    /// <param name="options">The context; <see cref="InferenceProofOptions.Default"/> when null.</param>
-    /// <returns>The proof, the claim and the per-layer constraint counts.</returns>
-    /// <exception cref="ArgumentException">The input does not fit the model (length, range, NaN).</exception>
+    /// <param name="options">The context, and the weights' opening for private weights; <see cref="InferenceProofOptions.Default"/> when null.</param>
+    /// <returns>The proof, the claim (with the weights commitment for private weights) and the per-layer constraint counts.</returns>
+    /// <exception cref="ArgumentException">The input does not fit the model (length, range, NaN), or the weights' opening is missing (private weights), extra (public) or for another model.</exception>
     /// <exception cref="NexusZeroException">As <see cref="NexuszeroApi.Prove"/>.</exception>
     public static InferenceProof ProveInference(this NexuszeroApi api, InferenceCircuitKeys keys, ReadOnlySpan<double> input, InferenceProofOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(keys);
+        options ??= InferenceProofOptions.Default;
         var trace = keys.Model.Evaluate(keys.Model.QuantizeInput(input));
-        return api.ProveTrace(keys, trace, options ?? InferenceProofOptions.Default);
+        return api.ProveTrace(keys, trace, options);
     }
 
-    /// <summary>Proves a given trace; tests pass a changed one to show that it cannot be proven.</summary>
-    internal static InferenceProof ProveTrace(this NexuszeroApi api, InferenceCircuitKeys keys, QuantizedTrace trace, InferenceProofOptions options)
+    /// <summary>
+    /// As the Groth16 overload, with the post-quantum backend (Ligero): no keys, the circuit is what the verifier pins.
+    /// Verify with <c>api.Verify(bytes, circuit.Statement(claim))</c>.
+    /// </summary>
+    /// <param name="api">The facade (security level 100 or 128).</param>
+    /// <param name="circuit">The model's circuit, as the verifier trusts it.</param>
+    /// <param name="input">The input row (reals; quantized with the model's scale).</param>
+    /// <param name="options">The context, and the weights' opening for private weights; <see cref="InferenceProofOptions.Default"/> when null.</param>
+    /// <returns>The proof, the claim and the per-layer constraint counts.</returns>
+    /// <exception cref="ArgumentException">As the Groth16 overload.</exception>
+    /// <exception cref="NexusZeroException">As <see cref="NexuszeroApi.Prove"/>.</exception>
+    public static InferenceProof ProveInference(this NexuszeroApi api, PostQuantumInferenceCircuit circuit, ReadOnlySpan<double> input, InferenceProofOptions? options = null)
     {
-        var claim = new InferenceClaim([.. trace.Input], [.. trace.Output], trace.ArgMax);
-        var statement = keys.Statement(claim);
-        var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForProving(), keys.Model, trace);
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(circuit);
+        options ??= InferenceProofOptions.Default;
+        var trace = circuit.Model.Evaluate(circuit.Model.QuantizeInput(input));
+        return api.ProveTrace(circuit, trace, options);
+    }
+
+    /// <summary>Proves a given trace with Groth16; tests pass a changed one to show that it cannot be proven.</summary>
+    internal static InferenceProof ProveTrace(this NexuszeroApi api, InferenceCircuitKeys keys, QuantizedTrace trace, InferenceProofOptions options) =>
+        Prove(keys.Model, keys.Weights, new InferenceCircuitShape(keys.Weights, ContextWire: true), trace, options, (claim, system, assignment) =>
+        {
+            using var witness = new CircuitWitness(keys.ProvingKey, system, assignment);
+            return api.Prove(new ProofRequest(Groth16ProofSystem.Instance, keys.Statement(claim), witness, options.Context));
+        });
+
+    /// <summary>Proves a given trace with the post-quantum backend.</summary>
+    internal static InferenceProof ProveTrace(this NexuszeroApi api, PostQuantumInferenceCircuit circuit, QuantizedTrace trace, InferenceProofOptions options) =>
+        Prove(circuit.Model, circuit.Weights, PostQuantumInferenceCircuit.Shape(circuit.Weights), trace, options, (claim, system, assignment) =>
+        {
+            using var witness = new CircuitAssignment(system, assignment);
+            return api.Prove(new ProofRequest(LigeroProofSystem.Instance, circuit.Statement(claim), witness, options.Context));
+        });
+
+    private static void CheckOpening(QuantizedModel model, WeightVisibility weights, PrivateWeightsOpening? opening)
+    {
+        if (weights == WeightVisibility.Public)
+        {
+            if (opening is not null)
+            {
+                throw new ArgumentException("The keys are for public weights: pass no weights opening.", "options");
+            }
+
+            return;
+        }
+
+        if (opening is null)
+        {
+            throw new ArgumentException("The keys are for private weights: InferenceProofOptions.Weights must hold the weights' opening.", "options");
+        }
+
+        if (!opening.IsFor(model))
+        {
+            throw new ArgumentException("The weights' opening was made for another model than the keys'.", "options");
+        }
+    }
+
+    private static InferenceProof Prove(QuantizedModel model, WeightVisibility weights, InferenceCircuitShape shape, QuantizedTrace trace, InferenceProofOptions options, Func<InferenceClaim, ConstraintSystem, FieldElement[], ProofResult> prove)
+    {
+        CheckOpening(model, weights, options.Weights);
+        var blinding = weights == WeightVisibility.Private ? options.Weights!.Blinding : default;
+        var claim = new InferenceClaim([.. trace.Input], [.. trace.Output], trace.ArgMax)
+        {
+            WeightsCommitment = weights == WeightVisibility.Private ? options.Weights!.Commitment : null,
+        };
+        var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForProving(), model, trace, shape, blinding);
         var assignment = circuit.CopyWitness();
         circuit.ClearWitness();
         try
         {
-            using var witness = new CircuitWitness(keys.ProvingKey, circuit.System, assignment);
-            var result = api.Prove(new ProofRequest(Groth16ProofSystem.Instance, statement, witness, options.Context));
+            var result = prove(claim, circuit.System, assignment);
             var figures = new List<MetricFigure>(result.Metrics.Figures)
             {
                 new("inference.constraints", circuit.System.ConstraintCount, "constraints"),
-                new("inference.inputScaleBits", keys.Model.Options.InputScaleBits, "bits"),
-                new("inference.parameterScaleBits", keys.Model.Options.ParameterScaleBits, "bits"),
+                new("inference.inputScaleBits", model.Options.InputScaleBits, "bits"),
+                new("inference.parameterScaleBits", model.Options.ParameterScaleBits, "bits"),
             };
             figures.AddRange(layers.Select(l => new MetricFigure($"inference.layer.{l.Layer}.constraints", l.Constraints, "constraints")));
             return new InferenceProof(result with { Metrics = result.Metrics with { Figures = figures } }, claim, layers);

@@ -43,6 +43,18 @@ internal static class TestModels
         .Node("Softmax", ["logits"], "probabilities")
         .Build("probabilities", [1, 3]);
 
+    /// <summary>
+    /// Issue 16's ~10k-parameter MLP: 64 → 128 → 16 → 10 with ReLU, Softmax output;
+    /// 8,192 + 128 + 2,048 + 16 + 160 + 10 = 10,554 parameters.
+    /// </summary>
+    public static byte[] Mlp10k() => new OnnxGraphBuilder("x", [1, 64], 11, symbolicBatch: true)
+        .Random("W1", [128, 64], 0.2).Random("B1", [128], 0.1).Random("W2", [16, 128], 0.2).Random("B2", [16], 0.1).Random("W3", [16, 10], 0.3).Random("B3", [10], 0.1)
+        .Node("Gemm", ["x", "W1", "B1"], "h1", Int("transB", 1)).Node("Relu", ["h1"], "a1")
+        .Node("Gemm", ["a1", "W2", "B2"], "h2", Int("transB", 1)).Node("Relu", ["h2"], "a2")
+        .Node("MatMul", ["a2", "W3"], "z3").Node("Add", ["z3", "B3"], "logits")
+        .Node("Softmax", ["logits"], "probabilities", Int("axis", 1))
+        .Build("probabilities", [1, 10], symbolicBatch: true);
+
     /// <summary>Deterministic inputs in [−1, 1).</summary>
     public static double[][] Inputs(int count, int size, int seed = 7)
     {
