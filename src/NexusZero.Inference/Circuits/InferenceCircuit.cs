@@ -39,9 +39,15 @@ internal static class InferenceCircuit
         }
         else
         {
+            // The weights are constants of this circuit, so its commitment is known: pinning the two inputs to it (two
+            // linear constraints) means a proof under this key can only ever name this model, whoever holds the
+            // proving key, instead of the label being trusted to match the key.
             var commitment = PreimageCircuit.DigestInputs(model.Commitment.Span);
-            builder.PublicInput("modelHigh", commitment[0]);
-            builder.PublicInput("modelLow", commitment[1]);
+            var high = builder.PublicInput("modelHigh", commitment[0]);
+            var low = builder.PublicInput("modelLow", commitment[1]);
+            builder.AssertEqual(high, LinearCombination.Constant(commitment[0]), "model commitment (high)");
+            builder.AssertEqual(low, LinearCombination.Constant(commitment[1]), "model commitment (low)");
+            counts.Add(new LayerConstraintCount("model", "Commitment", 2));
         }
 
         var values = new LinearCombination[source.Values.Count][];
@@ -59,12 +65,13 @@ internal static class InferenceCircuit
         }
 
         var bits = model.Options.InputBits;
+        var inputStart = builder.ConstraintCount;
         foreach (var x in input)
         {
             builder.AssertRange(x + FieldElement.PowerOfTwo(bits - 1), bits);
         }
 
-        counts.Add(new LayerConstraintCount("input", "Input", builder.ConstraintCount));
+        counts.Add(new LayerConstraintCount("input", "Input", builder.ConstraintCount - inputStart));
         values[source.Input] = input;
         var parameters = commitmentWire is Variable wire ? PrivateParameters(builder, model, wire, blinding, counts) : null;
         foreach (var layer in model.Layers)

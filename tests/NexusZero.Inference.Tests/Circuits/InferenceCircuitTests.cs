@@ -87,6 +87,23 @@ public sealed class InferenceCircuitTests
     }
 
     [Fact]
+    public void WithPublicWeightsTheCommitmentInputsArePinnedToTheModel()
+    {
+        var model = Quantized("mlp");
+        var trace = model.Evaluate(model.QuantizeInput(TestModels.Inputs(1, model.Source.InputSize)[0]));
+        var (circuit, _) = InferenceCircuit.Build(CircuitBuilder.ForProving(), model, trace);
+        foreach (var name in new[] { "modelHigh", "modelLow" })
+        {
+            // Wire 0 is the constant one; public wires follow in PublicNames order.
+            var wire = 1 + circuit.PublicNames.ToList().IndexOf(name);
+            Assert.True(wire > 0, name);
+            var witness = circuit.CopyWitness();
+            witness[wire] += FieldElement.One;
+            Assert.False(circuit.System.IsSatisfied(witness).IsSatisfied, name);
+        }
+    }
+
+    [Fact]
     public void EveryLayerButSumsCostsConstraintsAndTheCountsAddUp()
     {
         foreach (var name in new[] { "mlp", "cnn" })
