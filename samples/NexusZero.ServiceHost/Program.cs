@@ -1,0 +1,2 @@
+// The runnable host of NexusZero.Service: built out in issue #18.
+Console.WriteLine("NexusZero.ServiceHost: not yet wired (issue #18).");
