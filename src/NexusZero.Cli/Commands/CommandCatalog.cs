@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return ReceiptCommand.Create();
         yield return ValidatorCommand.Create();
         yield return Groth16Command.Create();
+        yield return CircuitCommand.Create();
     }
 }

@@ -145,22 +145,5 @@ internal static class Groth16Command
     private static string ReadJson(FileInfo file, string option) =>
         BoundedFile.ReadAllText(file.FullName, SnarkjsJson.MaxJsonBytes, option + " file");
 
-    /// <summary>One line on stderr for every failure, with the exit code its kind documents.</summary>
-    private static int Run(TextWriter error, string name, Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (NexusZeroException ex) when (ex.Kind == NexusZeroErrorKind.ValidationFailed)
-        {
-            error.WriteLine($"nexuszero: {name}: {ex.Message}");
-            return ExitCodes.Invalid;
-        }
-        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or ArgumentException or NexusZeroException)
-        {
-            error.WriteLine($"nexuszero: {name}: {ex.Message.ReplaceLineEndings(" ")}");
-            return ExitCodes.UsageOrMalformed;
-        }
-    }
+    private static int Run(TextWriter error, string name, Func<int> body) => CommandBody.Run(error, name, body);
 }

@@ -57,8 +57,12 @@ public static class PreimageCircuit
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, maximum);
     }
 
-    /// <summary>hash(<paramref name="message"/>) into the first 32 bytes of <paramref name="destination"/>.</summary>
-    internal static void Hash(HashFunction hash, ReadOnlySpan<byte> message, Span<byte> destination)
+    /// <summary>hash(<paramref name="message"/>) into the first 32 bytes of <paramref name="destination"/>: the digest a preimage proof's statement carries.</summary>
+    /// <param name="hash">The hash function: <see cref="HashFunction.Sha256"/> or <see cref="HashFunction.Sha3_256"/> (FIPS 202, the project's own Keccak).</param>
+    /// <param name="message">The message, no longer than the circuit for <paramref name="hash"/> takes.</param>
+    /// <param name="destination">At least 32 bytes.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The hash is unsupported or the message is longer than its circuit takes.</exception>
+    public static void Hash(HashFunction hash, ReadOnlySpan<byte> message, Span<byte> destination)
     {
         CheckSupported(hash, message.Length);
         if (hash == HashFunction.Sha256)
