@@ -26,7 +26,7 @@ public static class ReceiptCacheMetrics
     /// <summary>The lookup outcome tag.</summary>
     public const string OutcomeTag = "outcome";
 
-    /// <summary>The store tag: <c>memory</c>, <c>redis</c> or <c>custom</c> (a store that threw to the coordinator).</summary>
+    /// <summary>The store tag: <c>redis</c> (the Redis store) or <c>custom</c> (a store that threw to the coordinator).</summary>
     public const string StoreTag = "store";
 
     /// <summary>The operation tag: <c>get</c>, <c>set</c> or <c>remove</c>.</summary>
