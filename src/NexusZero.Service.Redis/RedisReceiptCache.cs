@@ -187,6 +187,9 @@ public sealed partial class RedisReceiptCache : IReceiptCache, IAsyncDisposable,
         configuration.SyncTimeout = Milliseconds(options.OperationTimeout, nameof(RedisReceiptCacheOptions.OperationTimeout));
         configuration.AsyncTimeout = configuration.SyncTimeout;
 
+        // Exception messages (which are logged) then name the command but not the key.
+        configuration.IncludeDetailInExceptions = false;
+
         // Fail at once while disconnected instead of queueing behind a reconnect: a miss now beats a hit later.
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         var maxDelay = Milliseconds(options.MaxReconnectDelay, nameof(RedisReceiptCacheOptions.MaxReconnectDelay));
@@ -245,7 +248,7 @@ public sealed partial class RedisReceiptCache : IReceiptCache, IAsyncDisposable,
             return;
         }
 
-        // The exception's type and message name the endpoint and the failure, never a cached value.
+        // The exception's type and message name the endpoint and the failure, never a value or (details off) a key.
         LogFailed(_logger, operation, reason, Interlocked.Exchange(ref _suppressed, 0), exception?.GetType().Name ?? "none", exception?.Message ?? string.Empty);
     }
 

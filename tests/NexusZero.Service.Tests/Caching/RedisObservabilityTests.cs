@@ -64,6 +64,7 @@ public sealed class RedisObservabilityTests
         var line = Assert.Single(logger.Lines);
         Assert.StartsWith("Warning:", line, StringComparison.Ordinal);
         Assert.DoesNotContain(valueHex, line, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(key.Value, line, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(value), line, StringComparison.Ordinal);
     }
 
