@@ -28,7 +28,9 @@ public sealed partial class RedisReceiptCache : IReceiptCache, IAsyncDisposable,
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Counter<long> _storeErrors;
-    private readonly Lazy<Task<ConnectionMultiplexer>> _connection;
+    private readonly ConfigurationOptions _configuration;
+    private readonly Lock _connectLock = new();
+    private Task<ConnectionMultiplexer>? _connection;
     private long _lastLogTimestamp = long.MinValue;
     private long _suppressed;
     private bool _disposed;
@@ -49,11 +51,11 @@ public sealed partial class RedisReceiptCache : IReceiptCache, IAsyncDisposable,
         _time = TimeProvider.System;
         var meter = meterFactory?.Create(ReceiptCacheMetrics.MeterName) ?? SharedMeter;
         _storeErrors = meter.CreateCounter<long>(ReceiptCacheMetrics.StoreErrorsInstrument, "{error}", "Receipt store operations that failed and were treated as a miss or a no-op.");
-        _connection = new Lazy<Task<ConnectionMultiplexer>>(() => ConnectionMultiplexer.ConnectAsync(configuration), LazyThreadSafetyMode.ExecutionAndPublication);
+        _configuration = configuration;
     }
 
     /// <summary>True while the connection to Redis is up.</summary>
-    public bool IsConnected => _connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully && _connection.Value.Result.IsConnected;
+    public bool IsConnected => Volatile.Read(ref _connection) is { IsCompletedSuccessfully: true } connection && connection.Result.IsConnected;
 
     /// <inheritdoc />
     public async ValueTask<byte[]?> TryGetAsync(ReceiptCacheKey key, CancellationToken cancellationToken)
@@ -132,36 +134,48 @@ public sealed partial class RedisReceiptCache : IReceiptCache, IAsyncDisposable,
     /// <summary>Closes the connection.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
+        Task<ConnectionMultiplexer>? connection;
+        lock (_connectLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            connection = _connection;
+        }
+
+        if (connection is null)
         {
             return;
         }
 
-        _disposed = true;
-        if (!_connection.IsValueCreated)
+        await ((Task)connection).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (connection.IsCompletedSuccessfully)
         {
-            return;
-        }
-
-        await ((Task)_connection.Value).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (_connection.Value.IsCompletedSuccessfully)
-        {
-            await _connection.Value.Result.DisposeAsync().ConfigureAwait(false);
+            await connection.Result.DisposeAsync().ConfigureAwait(false);
         }
     }
 
     /// <summary>Closes the connection.</summary>
     public void Dispose()
     {
-        if (_disposed)
+        Task<ConnectionMultiplexer>? connection;
+        lock (_connectLock)
         {
-            return;
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            connection = _connection;
         }
 
-        _disposed = true;
-        if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)
+        if (connection is { IsCompletedSuccessfully: true })
         {
-            _connection.Value.Result.Dispose();
+            connection.Result.Dispose();
         }
     }
 
@@ -209,8 +223,22 @@ public sealed partial class RedisReceiptCache : IReceiptCache, IAsyncDisposable,
 
     private async Task<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = await _connection.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task<ConnectionMultiplexer> connecting;
+        lock (_connectLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // With abortConnect=false the multiplexer reconnects by itself once created; only a failed creation
+            // (which would otherwise be remembered forever) is tried again.
+            if (_connection is null || _connection.IsFaulted || _connection.IsCanceled)
+            {
+                _connection = ConnectionMultiplexer.ConnectAsync(_configuration);
+            }
+
+            connecting = _connection;
+        }
+
+        var connection = await connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
         return connection.GetDatabase(_options.Database);
     }
 

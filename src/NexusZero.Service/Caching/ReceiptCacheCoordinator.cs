@@ -70,8 +70,11 @@ public sealed partial class ReceiptCacheCoordinator
     /// otherwise the result of <paramref name="compute"/>, which is then stored.
     /// </summary>
     /// <param name="key">What is asked for.</param>
-    /// <param name="compute">Produces the value; its token is cancelled only when every waiter has gone.</param>
-    /// <param name="isValid">Re-verifies a cached value before it is served.</param>
+    /// <param name="compute">Produces the value; its token is cancelled only when every waiter has gone. It runs on
+    /// the thread pool and may outlive the request that started it, so it must not use that request's scoped
+    /// services or context.</param>
+    /// <param name="isValid">Re-verifies a cached value before it is served; it must check the value against this
+    /// request (model, input, level), not only in itself. Only the first caller's delegates run for a key.</param>
     /// <param name="cancellationToken">Ends this caller's wait (not the computation others wait on).</param>
     /// <returns>The value and how it was obtained.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
