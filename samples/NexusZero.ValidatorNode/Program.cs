@@ -10,7 +10,9 @@ using NexusZero.ValidatorNode;
 //   NexusZero.ValidatorNode keygen --id v1 --out v1.key.json
 //   NexusZero.ValidatorNode --key v1.key.json --validators set.json [--urls http://127.0.0.1:5081]
 //                           [--min-metrics fidelity=0.5,stability=0.3] [--verify-proofs true] [--evaluation-delay-ms 0]
-//                           [--commit-locks FILE]
+//                           [--commit-locks FILE] [--coordinator-key BASE64 [--coordinator-scheme ecdsa-p256] [--request-max-skew-seconds 60]]
+// --coordinator-key makes the node serve only vote and commit requests signed by that coordinator key (the
+// NexusZero-Coordinator-Signature header, docs/formats.md); anything else gets 401 before its body is read.
 // --urls http://127.0.0.1:0 binds a free port; the node prints "listening on URL" as one stdout line once it
 // accepts requests, for each address it bound.
 if (args.Length > 0 && args[0] == "keygen")
@@ -36,6 +38,7 @@ if (keyPath is null || setPath is null)
 }
 
 Validator validator;
+CoordinatorRequestAuthenticator? authenticator = null;
 try
 {
     var key = ValidatorKeyFile.Load(keyPath, out var id);
@@ -55,6 +58,7 @@ try
     var lockPath = builder.Configuration["commit-locks"];
     var commitLocks = lockPath is null ? (ICommitLockStore)new InMemoryCommitLockStore() : new FileCommitLockStore(lockPath);
     validator = new Validator(set, id, key, evaluators, commitLocks);
+    authenticator = CoordinatorKey.CreateAuthenticator(builder.Configuration, set.Scheme, id);
 }
 catch (Exception ex) when (ex is FormatException or IOException or ArgumentException or UnauthorizedAccessException)
 {
@@ -62,7 +66,7 @@ catch (Exception ex) when (ex is FormatException or IOException or ArgumentExcep
     return 2;
 }
 
-var handler = new ValidatorHttpHandler(validator);
+var handler = new ValidatorHttpHandler(validator, authenticator);
 var app = builder.Build();
 app.MapGet(ValidatorHttpHandler.InfoPath, (HttpContext context) => Respond(context, handler.HandleInfo()));
 app.MapPost(ValidatorHttpHandler.VotePath, async (HttpContext context) =>
@@ -73,8 +77,14 @@ app.MapPost(ValidatorHttpHandler.VotePath, async (HttpContext context) =>
         return;
     }
 
+    if (Unsigned(context) is { } unsigned)
+    {
+        await Respond(context, unsigned);
+        return;
+    }
+
     var body = await RequestBody.ReadAsync(context);
-    await Respond(context, body is null ? TooLarge() : await handler.HandleVoteAsync(body, context.RequestAborted));
+    await Respond(context, body is null ? TooLarge() : await handler.HandleVoteAsync(body, SignatureHeader(context), context.RequestAborted));
 });
 app.MapPost(ValidatorHttpHandler.CommitPath, async (HttpContext context) =>
 {
@@ -84,8 +94,14 @@ app.MapPost(ValidatorHttpHandler.CommitPath, async (HttpContext context) =>
         return;
     }
 
+    if (Unsigned(context) is { } unsigned)
+    {
+        await Respond(context, unsigned);
+        return;
+    }
+
     var body = await RequestBody.ReadAsync(context);
-    await Respond(context, body is null ? TooLarge() : handler.HandleCommit(body));
+    await Respond(context, body is null ? TooLarge() : handler.HandleCommit(body, SignatureHeader(context)));
 });
 await app.StartAsync();
 foreach (var address in app.Urls)
@@ -98,6 +114,15 @@ Console.Out.Flush();
 await app.WaitForShutdownAsync();
 validator.Dispose();
 return 0;
+
+// A missing header is refused before the body is read; a present one is checked by the handler, which needs the body's digest.
+ValidatorHttpResponse? Unsigned(HttpContext context) =>
+    handler.RequiresSignedRequests && SignatureHeader(context) is null
+        ? ValidatorHttpHandler.Error(401, $"{ValidatorHttpHandler.SignatureHeaderName}: missing; this validator accepts only requests signed by its coordinator.")
+        : null;
+
+static string? SignatureHeader(HttpContext context) =>
+    context.Request.Headers.TryGetValue(ValidatorHttpHandler.SignatureHeaderName, out var values) && values.Count == 1 ? values[0] : null;
 
 static ValidatorHttpResponse TooLarge() =>
     ValidatorHttpHandler.Error(413, $"body: larger than {ValidatorHttpHandler.MaxRequestBytes} bytes.");

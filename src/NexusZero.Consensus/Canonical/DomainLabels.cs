@@ -17,4 +17,6 @@ internal static class DomainLabels
     public static ReadOnlySpan<byte> Vote => "NexusZero/consensus/vote/v1"u8;
 
     public static ReadOnlySpan<byte> Commit => "NexusZero/consensus/commit/v1"u8;
+
+    public static ReadOnlySpan<byte> CoordinatorRequest => "NexusZero/consensus/coordinator-request/v1"u8;
 }

@@ -22,13 +22,15 @@ internal sealed class HttpValidatorChannel : IValidatorChannel
     private readonly HttpClient _http;
     private readonly Uri _baseUri;
     private readonly ConsensusOptions _options;
+    private readonly CoordinatorRequestSigner? _signer;
 
-    public HttpValidatorChannel(string validatorId, Uri baseUri, HttpClient http, ConsensusOptions options)
+    public HttpValidatorChannel(string validatorId, Uri baseUri, HttpClient http, ConsensusOptions options, CoordinatorRequestSigner? signer = null)
     {
         ValidatorId = validatorId;
         _baseUri = baseUri;
         _http = http;
         _options = options;
+        _signer = signer;
     }
 
     public string ValidatorId { get; }
@@ -68,9 +70,15 @@ internal sealed class HttpValidatorChannel : IValidatorChannel
             timeout.CancelAfter(_options.PerValidatorTimeout);
             try
             {
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using var response = await _http.PostAsync(uri, content, timeout.Token).ConfigureAwait(false);
+                using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                if (_signer is not null)
+                {
+                    // Signed per attempt: a retry carries a fresh nonce, so a host that saw the first one does not refuse it as a replay.
+                    request.Headers.TryAddWithoutValidation(CoordinatorRequestSignature.HeaderName, _signer.CreateHeader("POST", path, ValidatorId, body));
+                }
+
+                using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     return await ReadBoundedAsync(response, maxReplyBytes, timeout.Token).ConfigureAwait(false);

@@ -5,7 +5,8 @@ namespace NexusZero.Consensus.Http;
 /// <summary>
 /// The HTTP protocol of a validator, independent of any web framework: a host passes request bodies in and
 /// writes the responses out. Malformed bodies get 400 with a message naming the field and leave the validator
-/// untouched; refusals get 409. Shapes are in docs/formats.md.
+/// untouched; refusals get 409. With a <see cref="CoordinatorRequestAuthenticator"/>, vote and commit requests not signed
+/// by the coordinator get 401 before they are parsed. Shapes are in docs/formats.md.
 /// </summary>
 public sealed class ValidatorHttpHandler
 {
@@ -22,21 +23,58 @@ public sealed class ValidatorHttpHandler
     public const int MaxRequestBytes = 8 * 1024 * 1024;
 
     private readonly Validator _validator;
+    private readonly CoordinatorRequestAuthenticator? _authenticator;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="validator">The validator that judges and signs.</param>
     public ValidatorHttpHandler(Validator validator)
+        : this(validator, null)
+    {
+    }
+
+    /// <summary>Creates a handler that, when <paramref name="authenticator"/> is set, serves only requests signed by the coordinator.</summary>
+    /// <param name="validator">The validator that judges and signs.</param>
+    /// <param name="authenticator">Checks the <c>NexusZero-Coordinator-Signature</c> header of vote and commit requests
+    /// before anything else (401 when it fails); null accepts unsigned requests.</param>
+    /// <exception cref="ArgumentException">The authenticator is for another validator id.</exception>
+    public ValidatorHttpHandler(Validator validator, CoordinatorRequestAuthenticator? authenticator)
     {
         ArgumentNullException.ThrowIfNull(validator);
+        if (authenticator is not null && !string.Equals(authenticator.ValidatorId, validator.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The authenticator checks requests for '{authenticator.ValidatorId}', not for this validator '{validator.Id}'.", nameof(authenticator));
+        }
+
         _validator = validator;
+        _authenticator = authenticator;
     }
+
+    /// <summary>The request header that carries the coordinator's signature: <c>NexusZero-Coordinator-Signature</c>.</summary>
+    public static string SignatureHeaderName => CoordinatorRequestSignature.HeaderName;
+
+    /// <summary>True when vote and commit requests must be signed by the coordinator.</summary>
+    public bool RequiresSignedRequests => _authenticator is not null;
 
     /// <summary>Handles POST /consensus/vote.</summary>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels evaluation.</param>
-    /// <returns>200 with the signed vote, 400 when malformed, 409 when refused.</returns>
-    public async Task<ValidatorHttpResponse> HandleVoteAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    /// <returns>200 with the signed vote, 400 when malformed, 409 when refused, 401 when requests must be signed.</returns>
+    public Task<ValidatorHttpResponse> HandleVoteAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default) =>
+        HandleVoteAsync(body, null, cancellationToken);
+
+    /// <summary>Handles POST /consensus/vote with the request's signature header.</summary>
+    /// <param name="body">The request body.</param>
+    /// <param name="signatureHeader">The <c>NexusZero-Coordinator-Signature</c> header, or null when absent.</param>
+    /// <param name="cancellationToken">Cancels evaluation.</param>
+    /// <returns>200 with the signed vote, 401 when a required signature is missing, wrong, stale or replayed
+    /// (checked before anything else), 400 when malformed, 409 when refused.</returns>
+    public async Task<ValidatorHttpResponse> HandleVoteAsync(ReadOnlyMemory<byte> body, string? signatureHeader, CancellationToken cancellationToken = default)
     {
+        if (Unauthenticated(VotePath, signatureHeader, body.Span) is { } refused)
+        {
+            return refused;
+        }
+
         Messages.Proposal proposal;
         Messages.ProposalContent content;
         try
@@ -65,8 +103,20 @@ public sealed class ValidatorHttpHandler
     /// <param name="body">The request body.</param>
     /// <returns>200 with the commit signature, 400 when malformed, 409 when the certificate does not verify or
     /// conflicts with one already countersigned for the round (the body names that one), 503 when the lock could not be stored.</returns>
-    public ValidatorHttpResponse HandleCommit(ReadOnlySpan<byte> body)
+    public ValidatorHttpResponse HandleCommit(ReadOnlySpan<byte> body) => HandleCommit(body, null);
+
+    /// <summary>Handles POST /consensus/commit with the request's signature header.</summary>
+    /// <param name="body">The request body.</param>
+    /// <param name="signatureHeader">The <c>NexusZero-Coordinator-Signature</c> header, or null when absent.</param>
+    /// <returns>As <see cref="HandleCommit(ReadOnlySpan{byte})"/>, and 401 when a required signature is missing, wrong,
+    /// stale or replayed (checked before anything else).</returns>
+    public ValidatorHttpResponse HandleCommit(ReadOnlySpan<byte> body, string? signatureHeader)
     {
+        if (Unauthenticated(CommitPath, signatureHeader, body) is { } refused)
+        {
+            return refused;
+        }
+
         QuorumCertificate certificate;
         try
         {
@@ -149,6 +199,21 @@ public sealed class ValidatorHttpHandler
         Error(415, contentType is null
             ? "Content-Type: missing; requests must be application/json."
             : "Content-Type: must be application/json.");
+
+    private ValidatorHttpResponse? Unauthenticated(string path, string? signatureHeader, ReadOnlySpan<byte> body)
+    {
+        if (_authenticator is null)
+        {
+            return null;
+        }
+
+        if (body.Length > MaxRequestBytes)
+        {
+            return Error(413, $"body: {body.Length} bytes exceeds the limit of {MaxRequestBytes}.");
+        }
+
+        return _authenticator.TryAuthenticate("POST", path, signatureHeader, body, out var error) ? null : Error(401, error);
+    }
 
     private static void CheckSize(int length)
     {
