@@ -27,8 +27,14 @@ if (args is ["cost-model-compare", ..])
 
 if (args is ["ligero-quick", ..])
 {
-    var sizes = args.Skip(1).Where(a => a != "groth16").Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-    NexusZero.Benchmarks.Circuits.LigeroQuickMeasurement.Run(sizes.Length > 0 ? sizes : [12], args.Contains("groth16"));
+    // ligero-quick [LOG ...] [groth16] [runs=N] [set=NAME]: medians of N runs (default 3), every set unless one is named.
+    var options = args.Skip(1).Where(a => a.Contains('=', StringComparison.Ordinal)).Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a[1], StringComparer.Ordinal);
+    var sizes = args.Skip(1).Where(a => a != "groth16" && !a.Contains('=', StringComparison.Ordinal)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    NexusZero.Benchmarks.Circuits.LigeroQuickMeasurement.Run(
+        sizes.Length > 0 ? sizes : [12],
+        args.Contains("groth16"),
+        options.TryGetValue("runs", out var runs) ? int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture) : 3,
+        options.GetValueOrDefault("set"));
     return;
 }
 

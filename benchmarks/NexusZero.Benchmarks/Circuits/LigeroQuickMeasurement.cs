@@ -9,11 +9,11 @@ namespace NexusZero.Benchmarks.Circuits;
 /// <summary>
 /// A short Stopwatch measurement (median of a few runs, not BenchmarkDotNet) of Ligero at both parameter sets and of
 /// Groth16 on the same circuit, for docs/benchmarks.md on a shared machine where a full BenchmarkDotNet run is too long.
-/// Run: dotnet run -c Release --project benchmarks/NexusZero.Benchmarks -- ligero-quick 12 16
+/// Run: dotnet run -c Release --project benchmarks/NexusZero.Benchmarks -- ligero-quick 12 16 [groth16] [runs=N] [set=Ligero-128]
 /// </summary>
 internal static class LigeroQuickMeasurement
 {
-    public static void Run(IReadOnlyList<int> logSizes, bool withGroth16)
+    public static void Run(IReadOnlyList<int> logSizes, bool withGroth16, int runs = 3, string? onlySet = null)
     {
         Console.WriteLine("| constraints | backend | set | prove (median) | verify (median) | proof bytes |");
         Console.WriteLine("|---|---|---|---|---|---|");
@@ -21,15 +21,15 @@ internal static class LigeroQuickMeasurement
         {
             var circuit = Bn254Benchmarks.Chain(CircuitBuilder.ForProving(), 1 << log);
             var statement = new CircuitStatement(circuit.System, circuit.PublicValues);
-            foreach (var parameters in LigeroParameters.All)
+            foreach (var parameters in LigeroParameters.All.Where(p => onlySet is null || p.Name == onlySet))
             {
                 byte[] proof = [];
-                var prove = Median(3, () =>
+                var prove = Median(runs, () =>
                 {
                     using var witness = new CircuitAssignment(circuit.System, circuit.Witness);
                     proof = LigeroProofSystem.Instance.Prove(statement, witness, parameters, []);
                 });
-                var verify = Median(3, () =>
+                var verify = Median(runs, () =>
                 {
                     if (!LigeroProofSystem.Instance.Verify(statement, proof, parameters, []).IsValid)
                     {
