@@ -108,6 +108,7 @@ internal static class CachedResultEncoding
         }
 
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        string? previous = null;
         for (var i = 0; i < metricCount; i++)
         {
             var nameLength = ReadSpan(bytes, ref at, 1, "metric name length")[0];
@@ -118,10 +119,14 @@ internal static class CachedResultEncoding
 
             var name = Encoding.UTF8.GetString(ReadSpan(bytes, ref at, nameLength, "metric name"));
             var value = BinaryPrimitives.ReadDoubleBigEndian(ReadSpan(bytes, ref at, 8, "metric value"));
-            if (!metrics.TryAdd(name, value))
+            // One encoding per value: names strictly ascending (ordinal), which also rules out repeats.
+            if (previous is not null && string.CompareOrdinal(previous, name) >= 0)
             {
-                throw new FormatException($"metric {i}: '{name}' appears twice.");
+                throw new FormatException($"metric {i}: names are not in strictly ascending order.");
             }
+
+            metrics[name] = value;
+            previous = name;
         }
 
         var envelope = ReadBytes32(bytes, ref at, "envelope", ProposalContent.MaxEnvelopeBytes).ToArray();
