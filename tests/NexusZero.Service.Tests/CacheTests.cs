@@ -19,6 +19,7 @@ public sealed class CacheTests(ServiceFixture fixture)
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
+    [InlineData(3)]
     public async Task Second_call_is_a_hit_and_a_tampered_value_is_rejected_and_recomputed(int levelNumber)
     {
         var level = (Level)levelNumber;

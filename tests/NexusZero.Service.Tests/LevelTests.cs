@@ -68,6 +68,10 @@ public sealed class LevelTests(ServiceFixture fixture)
         Assert.False(foreign.Accepted);
         Assert.Equal(nameof(ReceiptFailure.Certificate), foreign.FailureReason);
 
+        // Bytes that are not a receipt are a malformed request.
+        var garbage = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => service.Inference.CheckConsensusAsync(new CheckConsensusRequest { Receipt = ByteString.CopyFromUtf8("NZIR?") }, Key).ResponseAsync);
+        Assert.Equal(global::Grpc.Core.StatusCode.InvalidArgument, garbage.StatusCode);
+
         // A proposal of the receipt's parts goes to a round and is certified.
         var receipt = InferenceReceipt.Parse(response.Receipt.Span);
         var proposal = new Protos.Proposal
