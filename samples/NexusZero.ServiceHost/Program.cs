@@ -1,2 +1,98 @@
-// The runnable host of NexusZero.Service: built out in issue #18.
-Console.WriteLine("NexusZero.ServiceHost: not yet wired (issue #18).");
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using NexusZero.Diagnostics;
+using NexusZero.Service;
+using NexusZero.Service.Hosting;
+using NexusZero.ServiceHost;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+// The runnable host of NexusZero.Service (docs/service.md). TLS on by default, admin off by default, the Wine sample
+// model loaded at start-up. `--self-test` starts on a free loopback port, calls itself at each level and exits 0.
+var selfTest = args.Contains("--self-test", StringComparer.Ordinal);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args.Where(a => a != "--self-test")], ContentRootPath = AppContext.BaseDirectory });
+var section = builder.Configuration.GetSection("NexusZero");
+var selfTestKey = selfTest ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) : null;
+builder.Services.AddNexusZeroService(options =>
+{
+    section.Bind(options);
+    foreach (var model in options.Models)
+    {
+        model.OnnxPath = Path.GetFullPath(model.OnnxPath, AppContext.BaseDirectory);
+        model.BackgroundCsvPath = model.BackgroundCsvPath is { Length: > 0 } csv ? Path.GetFullPath(csv, AppContext.BaseDirectory) : null;
+    }
+
+    if (selfTestKey is not null)
+    {
+        options.CallerKeyDigests["self-test"] = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(selfTestKey)));
+    }
+});
+
+var serviceOptions = new NexusZeroServiceOptions();
+section.Bind(serviceOptions);
+var tls = builder.Configuration.GetSection("Tls");
+var useTls = tls.GetValue("Enabled", true);
+X509Certificate2? certificate = null;
+if (useTls)
+{
+    var path = tls["CertificatePath"];
+    certificate = path is { Length: > 0 }
+        ? X509CertificateLoader.LoadPkcs12FromFile(path, tls["CertificatePassword"])
+        : DevelopmentCertificate.LoadOrCreate(Path.GetFullPath(tls["DevelopmentCertificateFolder"] ?? ".nexuszero-dev", Directory.GetCurrentDirectory()));
+}
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    // The largest body any endpoint takes; the gateway and gRPC lower it per call (NexusZeroServiceOptions).
+    kestrel.Limits.MaxRequestBodySize = serviceOptions.AdminEnabled ? serviceOptions.MaxAdminRequestBytes : serviceOptions.MaxRequestBytes;
+    var port = selfTest ? 0 : section.GetValue("Port", 5443);
+    kestrel.Listen(System.Net.IPAddress.Loopback, port, listen =>
+    {
+        listen.Protocols = useTls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2;
+        if (certificate is not null)
+        {
+            listen.UseHttps(certificate);
+        }
+    });
+});
+
+var otlp = builder.Configuration["Telemetry:OtlpEndpoint"];
+builder.Services.AddOpenTelemetry()
+    .WithMetrics(metrics =>
+    {
+        metrics.AddMeter(NexusZeroTelemetry.Name, "NexusZero.Consensus", NexusZero.Service.Telemetry.ServiceTelemetry.Name).AddPrometheusExporter();
+        if (otlp is { Length: > 0 })
+        {
+            metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+        }
+    })
+    .WithTracing(tracing =>
+    {
+        tracing.AddSource(NexusZeroTelemetry.Name, NexusZero.Service.Telemetry.ServiceTelemetry.Name).AddAspNetCoreInstrumentation();
+        if (otlp is { Length: > 0 })
+        {
+            tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+        }
+    });
+
+var app = builder.Build();
+app.UseNexusZeroService();
+app.MapNexusZeroService();
+app.MapPrometheusScrapingEndpoint("/metrics");
+
+if (!selfTest)
+{
+    await app.RunAsync().ConfigureAwait(false);
+    return 0;
+}
+
+await app.StartAsync().ConfigureAwait(false);
+try
+{
+    return await SelfTest.RunAsync(app, selfTestKey!, certificate, Console.Out).ConfigureAwait(false);
+}
+finally
+{
+    await app.StopAsync().ConfigureAwait(false);
+}

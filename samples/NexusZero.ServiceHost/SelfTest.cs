@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Net.Security;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using NexusZero.Service.Protos;
+using System.Security.Cryptography.X509Certificates;
+
+namespace NexusZero.ServiceHost;
+
+/// <summary>
+/// Calls the started host over its real socket (TLS pinned to the host's own certificate): VerifyInference at each
+/// level, CheckConsensus on the receipt, and the JSON gateway once. Returns 0 when every answer is what it should be.
+/// </summary>
+internal static class SelfTest
+{
+    public static async Task<int> RunAsync(WebApplication app, string key, X509Certificate2? certificate, TextWriter output)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = PinnedHandler(certificate) });
+        var client = new VerifiableInference.VerifiableInferenceClient(channel);
+        var headers = new Metadata { { "x-api-key", key } };
+        var row = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "wine-instances.csv"))[1].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        VerifyInferenceResponse? last = null;
+        foreach (var level in new[] { Level.OutputOnly, Level.Explanation, Level.Proof, Level.Consensus })
+        {
+            var request = new VerifyInferenceRequest { ModelId = "wine", Level = level, ExplainerSeed = 7, Context = ByteString.CopyFromUtf8("self-test") };
+            request.Input.AddRange(row);
+            last = await client.VerifyInferenceAsync(request, headers).ConfigureAwait(false);
+            var complete = level switch
+            {
+                Level.OutputOnly => last.Explanation is null && last.ProofEnvelope.IsEmpty,
+                Level.Explanation => last.Explanation is not null && last.ProofEnvelope.IsEmpty,
+                Level.Proof => !last.ProofEnvelope.IsEmpty && last.Receipt.IsEmpty,
+                _ => !last.Receipt.IsEmpty,
+            };
+            output.WriteLine($"self-test {level,-20} class {last.Argmax}, envelope {last.ProofEnvelope.Length} B, receipt {last.Receipt.Length} B: {(complete ? "ok" : "FAILED")}");
+            if (!complete)
+            {
+                return 1;
+            }
+        }
+
+        var check = await client.CheckConsensusAsync(new CheckConsensusRequest { Receipt = last!.Receipt }, headers).ConfigureAwait(false);
+        output.WriteLine($"self-test CheckConsensus       {(check.Accepted ? "ok" : $"FAILED {check.FailureReason}: {check.FailureMessage}")}");
+
+        using var http = new HttpClient(PinnedHandler(certificate)) { BaseAddress = new Uri(address) };
+        using var body = new StringContent("{\"modelId\":\"wine\",\"method\":\"kernel-shap\",\"input\":[" + string.Join(",", row.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "]}", System.Text.Encoding.UTF8, "application/json");
+        using var gatewayRequest = new HttpRequestMessage(HttpMethod.Post, "/v1/inference/explain") { Content = body };
+        gatewayRequest.Headers.Add("x-api-key", key);
+        using var gateway = await http.SendAsync(gatewayRequest).ConfigureAwait(false);
+        output.WriteLine($"self-test gateway explain      {(gateway.IsSuccessStatusCode ? "ok" : $"FAILED {(int)gateway.StatusCode}")}");
+        return check.Accepted && gateway.IsSuccessStatusCode ? 0 : 1;
+    }
+
+    /// <summary>A handler that accepts exactly the certificate the host serves, rather than any.</summary>
+    private static SocketsHttpHandler PinnedHandler(X509Certificate2? certificate) => new()
+    {
+        SslOptions = new SslClientAuthenticationOptions
+        {
+            RemoteCertificateValidationCallback = (_, presented, _, _) => certificate is not null && presented is not null && presented.GetCertHashString() == certificate.GetCertHashString(),
+        },
+    };
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace NexusZero.Service.Tests;
+
+public sealed class HostSelfTests
+{
+    [Fact]
+    public async Task Host_self_test_calls_every_level_over_tls_and_exits_zero()
+    {
+        // The host's build output sits where this project's does, under samples/ instead of tests/.
+        var here = AppContext.BaseDirectory;
+        var marker = Path.Combine("tests", "NexusZero.Service.Tests") + Path.DirectorySeparatorChar;
+        var index = here.LastIndexOf(marker, StringComparison.Ordinal);
+        Assert.True(index >= 0, $"Cannot place the host relative to {here}.");
+        var host = Path.Combine(here[..index], "samples", "NexusZero.ServiceHost", here[(index + marker.Length)..], "NexusZero.ServiceHost.dll");
+        Assert.True(File.Exists(host), $"The host was not built: {host} is missing.");
+
+        var workDir = Directory.CreateTempSubdirectory("nexuszero-host-");
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("dotnet", [host, "--self-test"])
+            {
+                WorkingDirectory = workDir.FullName,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
+            var output = await stdout + await stderr;
+            Assert.True(process.ExitCode == 0, output);
+            Assert.Contains("self-test Consensus", output, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(workDir.FullName, ".nexuszero-dev", "dev-certificate.pfx")), "The development certificate was not generated.");
+        }
+        finally
+        {
+            workDir.Delete(recursive: true);
+        }
+    }
+}
