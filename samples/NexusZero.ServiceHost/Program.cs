@@ -3,6 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using NexusZero.Diagnostics;
 using NexusZero.Service;
+using NexusZero.Service.Caching;
+using NexusZero.Service.Redis;
 using NexusZero.Service.Hosting;
 using NexusZero.ServiceHost;
 using OpenTelemetry.Metrics;
@@ -28,6 +30,30 @@ builder.Services.AddNexusZeroService(options =>
         options.CallerKeyDigests["self-test"] = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(selfTestKey)));
     }
 });
+
+// The receipt cache: in-process and size-bounded by default, Redis (shared by several instances) when configured,
+// none on request. Whatever the store, a cached value is re-verified before it is served (docs/security.md).
+var cache = builder.Configuration.GetSection("Cache");
+void ConfigureCache(NexusZero.Service.Caching.ReceiptCacheOptions options)
+{
+    options.TimeToLive = TimeSpan.FromSeconds(cache.GetValue("TimeToLiveSeconds", 600));
+    options.MemorySizeLimitBytes = cache.GetValue("MemorySizeLimitBytes", 256L * 1024 * 1024);
+}
+
+switch (cache["Kind"] ?? "memory")
+{
+    case "memory":
+        builder.Services.AddNexusZeroMemoryReceiptCache(ConfigureCache);
+        break;
+    case "redis":
+        builder.Services.AddReceiptCacheOptions(ConfigureCache);
+        builder.Services.AddNexusZeroRedisReceiptCache(redis => redis.Configuration = cache["RedisConfiguration"] ?? redis.Configuration);
+        break;
+    case "none":
+        break;
+    default:
+        throw new InvalidOperationException($"Cache:Kind must be memory, redis or none, not '{cache["Kind"]}'.");
+}
 
 var serviceOptions = new NexusZeroServiceOptions();
 section.Bind(serviceOptions);

@@ -39,6 +39,13 @@ public sealed class NexusZeroServiceOptions
     /// <summary>A validator-set file (nexuszero-validator-set/1) whose members carry HTTP endpoints: consensus then runs on those remote nodes.</summary>
     public string? ValidatorSetPath { get; set; }
 
+    /// <summary>
+    /// With <see cref="ValidatorSetPath"/>: a key file (nexuszero-validator-key/1, as <c>NexusZero.ValidatorNode keygen</c>
+    /// writes) whose key signs every request to the remote validators (the NexusZero-Coordinator-Signature header), so
+    /// nodes started with <c>--coordinator-key</c> do work only for this coordinator. Unset: requests go unsigned.
+    /// </summary>
+    public string? CoordinatorKeyPath { get; set; }
+
     /// <summary>Kernel SHAP's coalition budget for explanations. Default 512.</summary>
     public int ExplainerBudget { get; set; } = 512;
 

@@ -53,7 +53,11 @@ public sealed class ServiceValidators : IDisposable
                 throw new InvalidOperationException($"Validator '{missing.Id}' in {path} has no endpoint.");
             }
 
-            var remote = new HttpConsensusClient(file.ValidatorSet, file.Endpoints);
+            // Signed requests when a coordinator key is configured: nodes pinned to it refuse strangers before any work.
+            var signer = options.CoordinatorKeyPath is { Length: > 0 } keyPath
+                ? new CoordinatorRequestSigner(ValidatorKeyFile.Load(keyPath, out _))
+                : null;
+            var remote = new HttpConsensusClient(file.ValidatorSet, file.Endpoints, httpClient: null, options: null, signer);
             return new ServiceValidators(file.ValidatorSet, remote, [], remote);
         }
 

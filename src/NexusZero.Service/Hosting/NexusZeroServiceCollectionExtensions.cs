@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.RateLimiting;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NexusZero.Pipeline;
 using NexusZero.Service.Caching;
@@ -43,8 +45,13 @@ public static class NexusZeroServiceCollectionExtensions
         services.TryAddSingleton(sp => ServiceValidators.Create(sp.GetRequiredService<NexusZeroServiceOptions>(), sp.GetRequiredService<ModelRegistry>()));
         services.TryAddSingleton(sp => CacheSecret.FromOptions(sp.GetRequiredService<NexusZeroServiceOptions>()));
         services.TryAddSingleton<IReceiptCache>(NoReceiptCache.Instance);
-        services.TryAddSingleton(new ReceiptCacheOptions());
-        services.TryAddSingleton(sp => new ReceiptCacheCoordinator(sp.GetRequiredService<IReceiptCache>(), sp.GetRequiredService<ReceiptCacheOptions>()));
+        // Through the options system, so a cache registered before or after this call configures the same instance.
+        services.AddReceiptCacheOptions(configure: null);
+        services.TryAddSingleton(sp => new ReceiptCacheCoordinator(
+            sp.GetRequiredService<IReceiptCache>(),
+            sp.GetRequiredService<ReceiptCacheOptions>(),
+            sp.GetService<IMeterFactory>(),
+            sp.GetService<ILogger<ReceiptCacheCoordinator>>()));
         services.TryAddSingleton(_ => new NexuszeroApi(ProtocolConfig.Default() with { SecurityLevel = 100 }));
         services.TryAddSingleton(sp => new CachedResultVerifier(sp.GetRequiredService<CacheSecret>().Key, sp.GetRequiredService<NexuszeroApi>()));
         services.TryAddSingleton<ApiKeyAuthenticator>();
