@@ -15,7 +15,7 @@ namespace NexusZero.Inference.Proofs;
 public sealed class CommittedInputOpening : IDisposable
 {
     /// <summary>The length of <see cref="ToBytes"/>: label, commitment, blinding.</summary>
-    public const int EncodedLength = 1 + 35 + 32 + 32;
+    public const int EncodedLength = 1 + 36 + 32 + 32;
 
     private static ReadOnlySpan<byte> Label => "NexusZero/inference/input-opening/v1"u8;
 
