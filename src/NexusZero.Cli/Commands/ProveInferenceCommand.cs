@@ -19,6 +19,8 @@ namespace NexusZero.Cli.Commands;
 /// quantizes it, makes the circuit's keys with a local setup, and proves that the model maps the input row to its
 /// output (Groth16 over BN254). Like `prove preimage`, the verifying key it writes convinces whoever trusts this
 /// machine's setup; a verifier that must not trust the prover makes the keys for the model itself (docs/security.md).
+/// With `--input-opening-out FILE` the input is committed instead of public: the statement carries a Poseidon
+/// commitment to it and FILE receives the opening (docs/formats.md, "Committed-input commitment").
 /// </summary>
 internal static class ProveInferenceCommand
 {
@@ -41,10 +43,14 @@ internal static class ProveInferenceCommand
             Description = "Where to write the model circuit's verification_key.json (snarkjs format); verify with nexuszero verify --vk.",
             Required = true,
         };
+        var openingOption = new Option<string?>("--input-opening-out")
+        {
+            Description = "Commit to the input instead of publishing it: the proof's statement carries a blinded Poseidon commitment to the input, and FILE receives the opening (secret: with the input it lets its holder check the commitment).",
+        };
         var forceOption = ForceOption.Create();
         var command = new Command("inference", "Prove that an ONNX model maps an input to its output (quantized; Groth16 over BN254, ~100-bit security).")
         {
-            modelOption, inputOption, inputScale, parameterScale, inputBits, contextOption, outOption, vkOption, forceOption,
+            modelOption, inputOption, inputScale, parameterScale, inputBits, contextOption, outOption, vkOption, openingOption, forceOption,
         };
         command.SetAction(parse => Run(
             new Request(
@@ -53,7 +59,8 @@ internal static class ProveInferenceCommand
                 new QuantizationOptions { InputScaleBits = parse.GetValue(inputScale), ParameterScaleBits = parse.GetValue(parameterScale), InputBits = parse.GetValue(inputBits) },
                 parse.GetValue(contextOption),
                 new OutputTarget(parse.GetRequiredValue(outOption), parse.GetValue(forceOption)),
-                new OutputTarget(parse.GetRequiredValue(vkOption), parse.GetValue(forceOption))),
+                new OutputTarget(parse.GetRequiredValue(vkOption), parse.GetValue(forceOption)),
+                parse.GetValue(openingOption) is string opening ? new OutputTarget(opening, parse.GetValue(forceOption)) : null),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
@@ -77,6 +84,12 @@ internal static class ProveInferenceCommand
     {
         OutputFile.EnsureWritable(request.Out.Path, request.Out.Force, "--out");
         OutputFile.EnsureWritable(request.VerifyingKeyOut.Path, request.VerifyingKeyOut.Force, "--vk-out");
+        if (request.OpeningOut is OutputTarget openingTarget)
+        {
+            OutputFile.EnsureWritable(openingTarget.Path, openingTarget.Force, "--input-opening-out");
+        }
+
+        var inputVisibility = request.OpeningOut is null ? InputVisibility.Public : InputVisibility.Committed;
         var onnx = BoundedFile.ReadAllBytes(request.ModelPath, OnnxImportLimits.Default.MaxFileBytes, "--model file");
         var input = InferenceInputCsv.Read(request.InputPath);
 
@@ -93,13 +106,27 @@ internal static class ProveInferenceCommand
         var report = stages.Stage("measuring the quantization error against ONNX Runtime", () => Measure(request.ModelPath, onnx, model, input));
         var prepared = clock.Elapsed;
         clock.Restart();
-        var keys = stages.Stage("setting up the model's circuit (local setup: the key convinces whoever trusts this machine)", () => InferenceCircuitKeys.CreateWithLocalSetup(model));
+        var keys = stages.Stage("setting up the model's circuit (local setup: the key convinces whoever trusts this machine)", () => InferenceCircuitKeys.CreateWithLocalSetup(model, WeightVisibility.Public, inputVisibility));
         var setup = clock.Elapsed;
         var api = new NexuszeroApi(ProtocolConfig.Default() with { SecurityLevel = 100 });
-        var options = new InferenceProofOptions { Context = Encoding.UTF8.GetBytes(request.Context ?? "") };
+        var options = new InferenceProofOptions { Context = Encoding.UTF8.GetBytes(request.Context ?? ""), Input = inputVisibility };
         var proof = stages.Stage("proving", () => api.ProveInference(keys, input, options));
+        using var inputOpening = proof.InputOpening;
         var bytes = proof.ToBytes();
         OutputFile.Write(request.Out.Path, request.Out.Force, "--out", bytes);
+        if (request.OpeningOut is OutputTarget target && inputOpening is not null)
+        {
+            var openingBytes = inputOpening.ToBytes();
+            try
+            {
+                OutputFile.Write(target.Path, target.Force, "--input-opening-out", openingBytes);
+            }
+            finally
+            {
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(openingBytes);
+            }
+        }
+
         OutputFile.Write(request.VerifyingKeyOut.Path, request.VerifyingKeyOut.Force, "--vk-out", Encoding.UTF8.GetBytes(SnarkjsJson.WriteVerifyingKey(keys.VerifyingKey)));
 
         var claim = proof.Claim;
@@ -107,7 +134,9 @@ internal static class ProveInferenceCommand
         output.WriteLine($"model:          {request.ModelPath} ({source.Layers.Count} layers, {source.InputSize} inputs, {source.OutputSize} outputs{(source.SoftmaxAtOutput ? ", Softmax at the output" : "")})");
         output.WriteLine($"commitment:     {Convert.ToHexStringLower(model.Commitment.Span)}");
         output.WriteLine(Invariant($"quantization:   inputs and activations at 2^{model.Options.InputScaleBits}, weights at 2^{model.Options.ParameterScaleBits}, inputs of {model.Options.InputBits} bits"));
-        output.WriteLine($"input:          {string.Join(", ", quantizedInput)} (quantized)");
+        output.WriteLine(inputOpening is null
+            ? $"input:          {string.Join(", ", quantizedInput)} (quantized)"
+            : $"input:          committed, {Convert.ToHexStringLower(inputOpening.CommitmentBytes())} (opening: {request.OpeningOut?.Path})");
         output.WriteLine($"output:         {string.Join(", ", claim.Output.Select(q => Invariant($"{model.Dequantize(q):G6}")))}{(source.SoftmaxAtOutput ? " (logits)" : "")}; quantized {string.Join(", ", claim.Output)}");
         if (claim.ArgMax is int argMax)
         {
@@ -180,11 +209,11 @@ internal static class ProveInferenceCommand
         }
 
         parts.Add(Range(2, "model commitment"));
-        parts.Add(Range(claim.Input.Count, "input"));
+        parts.Add(claim.InputCommitment is null ? Range(claim.Input.Count, "input") : Range(2, "input commitment tag and commitment"));
         return string.Join(", ", parts) + " (negative values are p − |v|)";
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Request(string ModelPath, string InputPath, QuantizationOptions Quantization, string? Context, OutputTarget Out, OutputTarget VerifyingKeyOut);
+    private sealed record Request(string ModelPath, string InputPath, QuantizationOptions Quantization, string? Context, OutputTarget Out, OutputTarget VerifyingKeyOut, OutputTarget? OpeningOut);
 }

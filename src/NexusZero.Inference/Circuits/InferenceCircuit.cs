@@ -12,7 +12,7 @@ namespace NexusZero.Inference.Circuits;
 /// (as their bits) and committed with <see cref="WeightsCommitment"/>, and only the structure and widths are fixed. Public values, in
 /// statement order: the outputs (the logits, then the argmax when the model ends in Softmax), the model commitment
 /// (public weights: the SHA-256 commitment's two 128-bit halves; private: the Poseidon commitment), the quantized
-/// inputs; for Groth16 the context binding input comes last and is set by the proof system (the post-quantum backend
+/// inputs (committed inputs: the input tag and the inputs' Poseidon commitment, <see cref="InputCommitment"/>); for Groth16 the context binding input comes last and is set by the proof system (the post-quantum backend
 /// binds the context in its transcript and builds the circuit without it).
 /// </summary>
 internal static class InferenceCircuit
@@ -21,7 +21,14 @@ internal static class InferenceCircuit
         Build(builder, model, trace, new InferenceCircuitShape(WeightVisibility.Public, ContextWire: true), default);
 
     /// <summary>Builds the circuit in the given shape; <paramref name="blinding"/> is the private-weights commitment's (proving only).</summary>
-    public static (BuiltCircuit Circuit, LayerConstraintCount[] Layers) Build(CircuitBuilder builder, QuantizedModel model, QuantizedTrace? trace, InferenceCircuitShape shape, FieldElement blinding)
+    public static (BuiltCircuit Circuit, LayerConstraintCount[] Layers) Build(CircuitBuilder builder, QuantizedModel model, QuantizedTrace? trace, InferenceCircuitShape shape, FieldElement blinding) =>
+        Build(builder, model, trace, shape, blinding, default);
+
+    /// <summary>
+    /// Builds the circuit in the given shape; <paramref name="blinding"/> is the private-weights commitment's and
+    /// <paramref name="inputBlinding"/> the committed input's (proving only; ignored in the shapes that do not use them).
+    /// </summary>
+    public static (BuiltCircuit Circuit, LayerConstraintCount[] Layers) Build(CircuitBuilder builder, QuantizedModel model, QuantizedTrace? trace, InferenceCircuitShape shape, FieldElement blinding, FieldElement inputBlinding)
     {
         if (builder.ComputesWitness != trace is not null)
         {
@@ -51,11 +58,25 @@ internal static class InferenceCircuit
         }
 
         var values = new LinearCombination[source.Values.Count][];
+        var committedInput = shape.Input == InputVisibility.Committed;
         var input = new LinearCombination[source.InputSize];
-        for (var i = 0; i < input.Length; i++)
+        Variable? inputCommitmentWire = null;
+        var inputStart = builder.ConstraintCount;
+        if (committedInput)
         {
-            var index = i;
-            input[i] = builder.PublicInput($"input{i}", () => BoundedSigned.ToField(trace!.Input[index]));
+            // The marker (the input tag as a public value, pinned to it) tells a statement over committed inputs from one
+            // over public inputs by its values alone: a public quantized input is below 2^40, the tag is a 224-bit integer.
+            var marker = builder.PublicInput("inputCommitmentTag", InputCommitment.Tag);
+            builder.AssertEqual(marker, LinearCombination.Constant(InputCommitment.Tag), "input commitment tag");
+            inputCommitmentWire = builder.PublicInput("inputCommitment", () => InputCommitment.Compute(model, trace!.Input, inputBlinding));
+        }
+        else
+        {
+            for (var i = 0; i < input.Length; i++)
+            {
+                var index = i;
+                input[i] = builder.PublicInput($"input{i}", () => BoundedSigned.ToField(trace!.Input[index]));
+            }
         }
 
         if (shape.ContextWire)
@@ -64,14 +85,23 @@ internal static class InferenceCircuit
             builder.PublicInput("context", FieldElement.Zero);
         }
 
-        var bits = model.Options.InputBits;
-        var inputStart = builder.ConstraintCount;
-        foreach (var x in input)
+        if (inputCommitmentWire is Variable committed)
         {
-            builder.AssertRange(x + FieldElement.PowerOfTwo(bits - 1), bits);
+            // Each input is its InputBits boolean wires (the range check the layers need), packed into the commitment.
+            var inputBlindingWire = builder.Witness(() => inputBlinding);
+            (input, var digest) = InputCommitment.Constrain(builder, model, () => trace!.Input, inputBlindingWire);
+            builder.AssertEqual(digest, committed, "input commitment");
+        }
+        else
+        {
+            var bits = model.Options.InputBits;
+            foreach (var x in input)
+            {
+                builder.AssertRange(x + FieldElement.PowerOfTwo(bits - 1), bits);
+            }
         }
 
-        counts.Add(new LayerConstraintCount("input", "Input", builder.ConstraintCount - inputStart));
+        counts.Add(new LayerConstraintCount("input", committedInput ? "InputCommitment" : "Input", builder.ConstraintCount - inputStart));
         values[source.Input] = input;
         var parameters = commitmentWire is Variable wire ? PrivateParameters(builder, model, wire, blinding, counts) : null;
         foreach (var layer in model.Layers)

@@ -15,10 +15,11 @@ namespace NexusZero.Inference.Proofs;
 /// </summary>
 public sealed class InferenceCircuitKeys
 {
-    private InferenceCircuitKeys(QuantizedModel model, WeightVisibility weights, Groth16ProvingKey provingKey, IReadOnlyList<LayerConstraintCount> layers, int constraints)
+    private InferenceCircuitKeys(QuantizedModel model, WeightVisibility weights, InputVisibility input, Groth16ProvingKey provingKey, IReadOnlyList<LayerConstraintCount> layers, int constraints)
     {
         Model = model;
         Weights = weights;
+        Input = input;
         ProvingKey = provingKey;
         Layers = layers;
         ConstraintCount = constraints;
@@ -29,6 +30,9 @@ public sealed class InferenceCircuitKeys
 
     /// <summary>Whether the weights are constants of the circuit or committed witnesses.</summary>
     public WeightVisibility Weights { get; }
+
+    /// <summary>Whether the quantized input is a public value of the statement or committed.</summary>
+    public InputVisibility Input { get; }
 
     /// <summary>The proving key.</summary>
     public Groth16ProvingKey ProvingKey { get; }
@@ -60,16 +64,28 @@ public sealed class InferenceCircuitKeys
     /// <param name="weights">Whether the weights are circuit constants or committed witnesses.</param>
     /// <returns>The keys.</returns>
     /// <exception cref="ArgumentException">The circuit is larger than the development setup supports, or private weights were asked of a model without affine layers.</exception>
-    public static InferenceCircuitKeys CreateWithLocalSetup(QuantizedModel model, WeightVisibility weights)
+    public static InferenceCircuitKeys CreateWithLocalSetup(QuantizedModel model, WeightVisibility weights) => CreateWithLocalSetup(model, weights, InputVisibility.Public);
+
+    /// <summary>
+    /// Keys from a local setup (as <see cref="CreateWithLocalSetup(QuantizedModel)"/>) for public or private weights and a
+    /// public or committed input. With a committed input the statement carries a Poseidon commitment to the input instead
+    /// of its values (<see cref="CommittedInputOpening"/>).
+    /// </summary>
+    /// <param name="model">The quantized model.</param>
+    /// <param name="weights">Whether the weights are circuit constants or committed witnesses.</param>
+    /// <param name="input">Whether the input is public or committed.</param>
+    /// <returns>The keys.</returns>
+    /// <exception cref="ArgumentException">As <see cref="CreateWithLocalSetup(QuantizedModel, WeightVisibility)"/>.</exception>
+    public static InferenceCircuitKeys CreateWithLocalSetup(QuantizedModel model, WeightVisibility weights, InputVisibility input)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForSetup(), model, null, new InferenceCircuitShape(weights, ContextWire: true), default);
-        return new InferenceCircuitKeys(model, weights, Groth16DevelopmentSetup.CreateKeys(circuit.System), layers, circuit.System.ConstraintCount);
+        var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForSetup(), model, null, new InferenceCircuitShape(weights, ContextWire: true, input), default);
+        return new InferenceCircuitKeys(model, weights, input, Groth16DevelopmentSetup.CreateKeys(circuit.System), layers, circuit.System.ConstraintCount);
     }
 
     /// <summary>The statement "this model maps claim.Input to claim.Output", carrying the verifying key.</summary>
-    /// <param name="claim">The claimed inference; with private weights it carries the weights commitment.</param>
+    /// <param name="claim">The claimed inference; with private weights it carries the weights commitment, with a committed input the input commitment (and no input values).</param>
     /// <returns>The statement to verify against.</returns>
-    /// <exception cref="ArgumentException">The claim's sizes do not fit the model, the argmax is missing, extra or out of range, or the weights commitment is missing (private weights) or extra (public).</exception>
-    public CircuitStatement Statement(InferenceClaim claim) => new(VerifyingKey, InferenceStatement.PublicValues(Model, Weights, claim));
+    /// <exception cref="ArgumentException">The claim's sizes do not fit the model, the argmax is missing, extra or out of range, the weights commitment is missing (private weights) or extra (public), or the input commitment is missing (committed input) or extra (public).</exception>
+    public CircuitStatement Statement(InferenceClaim claim) => new(VerifyingKey, InferenceStatement.PublicValues(Model, Weights, Input, claim));
 }

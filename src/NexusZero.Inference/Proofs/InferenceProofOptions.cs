@@ -16,4 +16,12 @@ public sealed record InferenceProofOptions
     /// public weights. It is not retained.
     /// </summary>
     public PrivateWeightsOpening? Weights { get; init; }
+
+    /// <summary>
+    /// Whether the input is to be public or committed. It must match the keys' (or circuit's) <c>Input</c>: asking
+    /// for <see cref="InputVisibility.Committed"/> with keys for a public input is refused rather than proven, since that
+    /// proof would publish the input the caller meant to hide. With a committed input, proving draws a fresh blinding
+    /// and returns the opening in <see cref="InferenceProof.InputOpening"/>.
+    /// </summary>
+    public InputVisibility Input { get; init; }
 }

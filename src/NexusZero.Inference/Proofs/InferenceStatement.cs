@@ -1,4 +1,5 @@
 using NexusZero.Circuits;
+using NexusZero.Inference.Circuits;
 using NexusZero.Inference.Quantization;
 using NexusZero.Proofs.Circuits;
 using NexusZero.Proofs.Groth16;
@@ -8,16 +9,29 @@ namespace NexusZero.Inference.Proofs;
 /// <summary>
 /// The public values of a proof of inference, the same for both backends: the outputs, the argmax (Softmax models),
 /// the model commitment (public weights: the SHA-256 commitment's two halves; private: the Poseidon commitment), and
-/// the inputs. One place for the layout, so that a verifier holding only the verifying key (a receipt's) builds the
+/// the inputs (committed: the input tag and the input's Poseidon commitment instead). One place for the layout, so that a verifier holding only the verifying key (a receipt's) builds the
 /// same statement as <see cref="InferenceCircuitKeys.Statement"/>.
 /// </summary>
 internal static class InferenceStatement
 {
-    public static List<FieldElement> PublicValues(QuantizedModel model, WeightVisibility weights, InferenceClaim claim)
+    public static List<FieldElement> PublicValues(QuantizedModel model, WeightVisibility weights, InputVisibility input, InferenceClaim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var source = model.Source;
-        if (claim.Input.Count != source.InputSize || claim.Output.Count != source.OutputSize)
+        if (input == InputVisibility.Committed)
+        {
+            if (claim.InputCommitment is null || claim.Input.Count != 0)
+            {
+                throw new ArgumentException("The keys are for a committed input: the claim carries the input commitment and no input values.", nameof(claim));
+            }
+        }
+        else if (claim.InputCommitment is not null)
+        {
+            throw new ArgumentException("The keys are for a public input: the claim carries no input commitment.", nameof(claim));
+        }
+
+        var inputs = input == InputVisibility.Committed ? source.InputSize : claim.Input.Count;
+        if (inputs != source.InputSize || claim.Output.Count != source.OutputSize)
         {
             throw new ArgumentException($"The model maps {source.InputSize} inputs to {source.OutputSize} outputs; the claim has {claim.Input.Count} and {claim.Output.Count}.", nameof(claim));
         }
@@ -37,10 +51,20 @@ internal static class InferenceStatement
             : Layout(claim, PreimageCircuit.DigestInputs(model.Commitment.Span));
     }
 
-    /// <summary>The statement "the circuit of <paramref name="key"/>, labelled with this (public-weights) commitment, maps the claim's input to its output".</summary>
-    /// <exception cref="ArgumentException">The commitment is not 32 bytes.</exception>
-    public static CircuitStatement Build(Groth16VerifyingKey key, ReadOnlySpan<byte> modelCommitment, InferenceClaim claim) =>
-        new(key, Layout(claim, PreimageCircuit.DigestInputs(modelCommitment)));
+    /// <summary>
+    /// The statement "the circuit of <paramref name="key"/>, labelled with this (public-weights) commitment, maps the
+    /// claim's input (its values, or its commitment when the claim carries one) to its output".
+    /// </summary>
+    /// <exception cref="ArgumentException">The commitment is not 32 bytes, or the claim has both input values and an input commitment.</exception>
+    public static CircuitStatement Build(Groth16VerifyingKey key, ReadOnlySpan<byte> modelCommitment, InferenceClaim claim)
+    {
+        if (claim.InputCommitment is not null && claim.Input.Count != 0)
+        {
+            throw new ArgumentException("A claim names its input by values or by commitment, not both.", nameof(claim));
+        }
+
+        return new(key, Layout(claim, PreimageCircuit.DigestInputs(modelCommitment)));
+    }
 
     private static List<FieldElement> Layout(InferenceClaim claim, FieldElement[] commitment)
     {
@@ -52,7 +76,16 @@ internal static class InferenceStatement
         }
 
         inputs.AddRange(commitment);
-        inputs.AddRange(claim.Input.Select(FieldElement.FromInt64));
+        if (claim.InputCommitment is FieldElement input)
+        {
+            inputs.Add(InputCommitment.Tag);
+            inputs.Add(input);
+        }
+        else
+        {
+            inputs.AddRange(claim.Input.Select(FieldElement.FromInt64));
+        }
+
         return inputs;
     }
 }

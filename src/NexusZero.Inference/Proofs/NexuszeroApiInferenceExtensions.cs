@@ -22,9 +22,9 @@ public static class NexuszeroApiInferenceExtensions
     /// <param name="api">The facade.</param>
     /// <param name="keys">The model's keys, as the verifier trusts them.</param>
     /// <param name="input">The input row (reals; quantized with the model's scale).</param>
-    /// <param name="options">The context, and the weights' opening for private weights; <see cref="InferenceProofOptions.Default"/> when null.</param>
-    /// <returns>The proof, the claim (with the weights commitment for private weights) and the per-layer constraint counts.</returns>
-    /// <exception cref="ArgumentException">The input does not fit the model (length, range, NaN), or the weights' opening is missing (private weights), extra (public) or for another model.</exception>
+    /// <param name="options">The context, the weights' opening for private weights, and the input visibility (the keys'); <see cref="InferenceProofOptions.Default"/> when null.</param>
+    /// <returns>The proof, the claim (with the weights commitment for private weights; the input commitment and no input values for a committed input), the input's opening (committed input) and the per-layer constraint counts.</returns>
+    /// <exception cref="ArgumentException">The input does not fit the model (length, range, NaN), the weights' opening is missing (private weights), extra (public) or for another model, or the options' input visibility is not the keys'.</exception>
     /// <exception cref="NexusZeroException">As <see cref="NexuszeroApi.Prove"/>.</exception>
     public static InferenceProof ProveInference(this NexuszeroApi api, InferenceCircuitKeys keys, ReadOnlySpan<double> input, InferenceProofOptions? options = null)
     {
@@ -57,7 +57,7 @@ public static class NexuszeroApiInferenceExtensions
 
     /// <summary>Proves a given trace with Groth16; tests pass a changed one to show that it cannot be proven.</summary>
     internal static InferenceProof ProveTrace(this NexuszeroApi api, InferenceCircuitKeys keys, QuantizedTrace trace, InferenceProofOptions options) =>
-        Prove(keys.Model, keys.Weights, new InferenceCircuitShape(keys.Weights, ContextWire: true), trace, options, (claim, system, assignment) =>
+        Prove(keys.Model, new InferenceCircuitShape(keys.Weights, ContextWire: true, keys.Input), trace, options, (claim, system, assignment) =>
         {
             using var witness = new CircuitWitness(keys.ProvingKey, system, assignment);
             return api.Prove(new ProofRequest(Groth16ProofSystem.Instance, keys.Statement(claim), witness, options.Context));
@@ -65,7 +65,7 @@ public static class NexuszeroApiInferenceExtensions
 
     /// <summary>Proves a given trace with the post-quantum backend.</summary>
     internal static InferenceProof ProveTrace(this NexuszeroApi api, PostQuantumInferenceCircuit circuit, QuantizedTrace trace, InferenceProofOptions options) =>
-        Prove(circuit.Model, circuit.Weights, PostQuantumInferenceCircuit.Shape(circuit.Weights), trace, options, (claim, system, assignment) =>
+        Prove(circuit.Model, PostQuantumInferenceCircuit.Shape(circuit.Weights, circuit.Input), trace, options, (claim, system, assignment) =>
         {
             using var witness = new CircuitAssignment(system, assignment);
             return api.Prove(new ProofRequest(LigeroProofSystem.Instance, circuit.Statement(claim), witness, options.Context));
@@ -94,15 +94,43 @@ public static class NexuszeroApiInferenceExtensions
         }
     }
 
-    private static InferenceProof Prove(QuantizedModel model, WeightVisibility weights, InferenceCircuitShape shape, QuantizedTrace trace, InferenceProofOptions options, Func<InferenceClaim, ConstraintSystem, FieldElement[], ProofResult> prove)
+    private static void CheckInput(InputVisibility keys, InputVisibility asked)
     {
-        CheckOpening(model, weights, options.Weights);
-        var blinding = weights == WeightVisibility.Private ? options.Weights!.Blinding : default;
-        var claim = new InferenceClaim([.. trace.Input], [.. trace.Output], trace.ArgMax)
+        if (keys != asked)
         {
-            WeightsCommitment = weights == WeightVisibility.Private ? options.Weights!.Commitment : null,
-        };
-        var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForProving(), model, trace, shape, blinding);
+            throw new ArgumentException($"The keys are for a {Describe(keys)} input but InferenceProofOptions.Input asks for a {Describe(asked)} one.", "options");
+        }
+
+        static string Describe(InputVisibility v) => v == InputVisibility.Committed ? "committed" : "public";
+    }
+
+    private static InferenceProof Prove(QuantizedModel model, InferenceCircuitShape shape, QuantizedTrace trace, InferenceProofOptions options, Func<InferenceClaim, ConstraintSystem, FieldElement[], ProofResult> prove)
+    {
+        var weights = shape.Weights;
+        CheckOpening(model, weights, options.Weights);
+        CheckInput(shape.Input, options.Input);
+        var blinding = weights == WeightVisibility.Private ? options.Weights!.Blinding : default;
+        var inputOpening = shape.Input == InputVisibility.Committed ? CommittedInputOpening.Create(model, trace.Input) : null;
+        try
+        {
+            var claim = new InferenceClaim(inputOpening is null ? [.. trace.Input] : [], [.. trace.Output], trace.ArgMax)
+            {
+                WeightsCommitment = weights == WeightVisibility.Private ? options.Weights!.Commitment : null,
+                InputCommitment = inputOpening?.Commitment,
+            };
+            var proof = Prove(model, shape, trace, claim, blinding, inputOpening is null ? default : inputOpening.Blinding, prove);
+            return proof with { InputOpening = inputOpening };
+        }
+        catch
+        {
+            inputOpening?.Dispose();
+            throw;
+        }
+    }
+
+    private static InferenceProof Prove(QuantizedModel model, InferenceCircuitShape shape, QuantizedTrace trace, InferenceClaim claim, FieldElement blinding, FieldElement inputBlinding, Func<InferenceClaim, ConstraintSystem, FieldElement[], ProofResult> prove)
+    {
+        var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForProving(), model, trace, shape, blinding, inputBlinding);
         var assignment = circuit.CopyWitness();
         circuit.ClearWitness();
         try

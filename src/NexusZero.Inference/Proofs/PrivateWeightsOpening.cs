@@ -55,7 +55,7 @@ public sealed class PrivateWeightsOpening : IDisposable
     public static PrivateWeightsOpening Create(QuantizedModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new PrivateWeightsOpening(model, RandomBlinding());
+        return new PrivateWeightsOpening(model, RandomFieldElement.Uniform());
     }
 
     /// <summary>Commits with a given blinding: for tests of determinism and for restoring a stored opening.</summary>
@@ -77,27 +77,5 @@ public sealed class PrivateWeightsOpening : IDisposable
     {
         _blinding = default;
         _disposed = true;
-    }
-
-    /// <summary>A uniform element of Fr by rejection: 254 random bits, kept when below r (about three tries in four succeed).</summary>
-    private static FieldElement RandomBlinding()
-    {
-        Span<byte> bytes = stackalloc byte[FieldElement.ByteLength];
-        try
-        {
-            while (true)
-            {
-                RandomNumberGenerator.Fill(bytes);
-                bytes[0] &= 0x3F;
-                if (FieldElement.TryFromBigEndian(bytes, out var value))
-                {
-                    return value;
-                }
-            }
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
     }
 }

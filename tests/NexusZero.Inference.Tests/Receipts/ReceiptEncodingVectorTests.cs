@@ -26,6 +26,33 @@ public sealed class ReceiptEncodingVectorTests
     }
 
     [Fact]
+    public void TheCommittedInputSubjectEncodingMatchesTheDocumentAndHoldsNoInput()
+    {
+        var commitment = NexusZero.Circuits.FieldElement.FromUInt64(0x0123456789abcdef);
+        var subject = new InferenceSubject([.. Enumerable.Range(0, 32).Select(i => (byte)i)], new InferenceClaim([], [10, -20], 0) { InputCommitment = commitment });
+        var bytes = subject.ToBytes();
+        Assert.Equal(132, bytes.Length);
+        Assert.Equal("f292752cc3e7014c695bf7ed38d60894d522af69346f6fec78e8a2b70580e870", Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        Assert.True(subject.IsInputCommitted);
+        Assert.Equal("0000000000000000000000000000000000000000000000000123456789abcdef", Convert.ToHexStringLower(subject.InputCommitment.Span));
+        var parsed = InferenceSubject.Parse(bytes);
+        Assert.True(parsed.SameAs(subject));
+        Assert.Empty(parsed.Claim.Input);
+        Assert.Equal(commitment, parsed.Claim.InputCommitment);
+        Assert.False(parsed.SameAs(Subject));
+
+        // A non-canonical commitment (≥ r), an unknown label, and a claim with both forms are refused.
+        var high = (byte[])bytes.Clone();
+        high.AsSpan(1 + 46 + 32, 32).Fill(0xFF);
+        Assert.Contains("input commitment: not a canonical", Assert.Throws<FormatException>(() => InferenceSubject.Parse(high)).Message, StringComparison.Ordinal);
+        var label = (byte[])bytes.Clone();
+        label[^40] ^= 1;
+        label[10] ^= 1;
+        Assert.Contains("subject label", Assert.Throws<FormatException>(() => InferenceSubject.Parse(label)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new InferenceSubject(new byte[32], new InferenceClaim([1], [10, -20], 0) { InputCommitment = commitment }));
+    }
+
+    [Fact]
     public void TheExplanationEncodingAndDigestMatchTheDocument()
     {
         var bytes = Explanation.ToBytes();

@@ -83,6 +83,9 @@ internal sealed class ReceiptFixture
     public InferenceReceipt Stamped(InferenceSubject subject, byte[] envelope, ReceiptExplanation explanation) =>
         new(subject, envelope, explanation, RubberStamp(InferenceReceipt.ToProposalContent(subject, envelope, explanation)));
 
+    /// <summary>A round with honest validators pinned to other keys (the committed-input keys).</summary>
+    public ConsensusResult CertifyHonestly(ProposalContent content, InferenceCircuitKeys keys) => Run(content, new InferenceProposalEvaluator(keys));
+
     public ReceiptVerificationResult Verify(InferenceReceipt receipt) => InferenceReceiptVerifier.Verify(receipt, Keys.VerifyingKey, Set);
 
     private ConsensusResult Run(ProposalContent content, IQualityEvaluator evaluator)
