@@ -120,6 +120,12 @@ internal static class ProveInferenceCommand
             try
             {
                 OutputFile.Write(target.Path, target.Force, "--input-opening-out", openingBytes);
+
+                // The blinding is what hides the input: readable by its owner only, where the platform has modes.
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(target.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
             }
             finally
             {
