@@ -27,6 +27,7 @@ public sealed partial class ReceiptCacheCoordinator
     private readonly UpDownCounter<long> _inFlight;
     private readonly Dictionary<ReceiptCacheKey, ReceiptCacheFlight> _flights = [];
     private readonly Lock _flightsLock = new();
+    private readonly VerifiedValueMemo _verified;
 
     /// <summary>Creates a coordinator over <paramref name="cache"/>.</summary>
     public ReceiptCacheCoordinator(IReceiptCache cache, ReceiptCacheOptions options)
@@ -47,6 +48,7 @@ public sealed partial class ReceiptCacheCoordinator
         _cache = cache;
         _options = options;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _verified = new VerifiedValueMemo(options.VerifiedMemoCapacity);
         var meter = ReceiptCacheMetrics.GetMeter(meterFactory);
         _lookups = meter.CreateCounter<long>(ReceiptCacheMetrics.LookupsInstrument, "{lookup}", "Receipt cache lookups by outcome.");
         _storeErrors = meter.CreateCounter<long>(ReceiptCacheMetrics.StoreErrorsInstrument, "{error}", "Receipt store operations that failed and were treated as a miss or a no-op.");
@@ -213,8 +215,15 @@ public sealed partial class ReceiptCacheCoordinator
         var cached = await TryGetAsync(key, cancellationToken).ConfigureAwait(false);
         if (cached is not null)
         {
+            // Bytes this process computed or verified for this key need no second verification (VerifiedValueMemo).
+            if (_verified.Contains(key, cached))
+            {
+                return new CachedValue(cached, CacheOutcome.Hit);
+            }
+
             if (isValid(cached))
             {
+                _verified.Add(key, cached);
                 return new CachedValue(cached, CacheOutcome.Hit);
             }
 
@@ -225,6 +234,7 @@ public sealed partial class ReceiptCacheCoordinator
 
         var computed = await compute(cancellationToken).ConfigureAwait(false);
         ArgumentNullException.ThrowIfNull(computed, nameof(compute));
+        _verified.Add(key, computed);
         await SetAsync(key, computed, cancellationToken).ConfigureAwait(false);
         return new CachedValue(computed, outcome);
     }
