@@ -73,6 +73,54 @@ public sealed class ComputeSeamTests(AcceleratorFixture fixture)
     }
 
     [Fact]
+    public void Ristretto255MsmsWithGeneratorTermsGoThroughTheSeam()
+    {
+        // On the CPU the generator's terms use its precomputed table; the accelerator takes the generator as a point.
+        var group = NexusZero.Groups.Ristretto255.Ristretto255Group.Instance;
+        var scalars = Enumerable.Range(0, 5).Select(_ => group.RandomScalar()).ToArray();
+        NexusZero.Groups.GroupElement[] elements = [group.Generator, group.MultiplyBase(group.RandomScalar()), group.Generator, group.MultiplyBase(group.RandomScalar()), group.MultiplyBase(group.RandomScalar())];
+        var expected = group.MultiScalarMultiplyVarTime(scalars, elements);
+        using var scope = ComputeScope.Begin(new ComputeOptions { Mode = ComputeMode.Accelerator, Accelerator = fixture.Backend });
+        Assert.Equal(expected, group.MultiScalarMultiplyVarTime(scalars, elements));
+        Assert.Equal(new ComputeReport(1, 0, false, null), scope.Report);
+    }
+
+    [Theory]
+    [InlineData(3, 0)]
+    [InlineData(7, 4)]
+    [InlineData(400, 2)]
+    public void FixedBaseTableMsmsGoThroughTheSeam(int fixedCount, int variableCount)
+    {
+        // The path of the Bulletproofs and Schnorr batch verifiers (generator tables; 400 takes the bucket method on
+        // the CPU): the same sum on the accelerator, from each table's point, the variable points and the generator.
+        var (fixedScalars, fixedPoints) = RistrettoTerms(fixedCount);
+        var (variableScalars, variablePoints) = RistrettoTerms(variableCount);
+        var baseScalar = RistrettoTerms(1).Scalars[0];
+        var tables = NexusZero.Groups.Ristretto255.FixedBaseTable.Build(fixedPoints, 5, fixedCount >= 384 ? 8 : 0);
+        var expected = NexusZero.Groups.Ristretto255.FixedBaseMsm.MultiplyVarTime(baseScalar, fixedScalars, tables, variableScalars, variablePoints);
+
+        using var scope = ComputeScope.Begin(new ComputeOptions { Mode = ComputeMode.Accelerator, Accelerator = fixture.Backend });
+        var offloaded = NexusZero.Groups.Ristretto255.FixedBaseMsm.MultiplyVarTime(baseScalar, fixedScalars, tables, variableScalars, variablePoints);
+        Assert.Equal(new ComputeReport(1, 0, false, null), scope.Report);
+        Assert.Equal(new NexusZero.Groups.Ristretto255.Ristretto255Element(expected), new NexusZero.Groups.Ristretto255.Ristretto255Element(offloaded));
+    }
+
+    [Fact]
+    public void RangeProofsVerifyOnTheAcceleratorAndTamperedOnesDoNot()
+    {
+        var group = NexusZero.Groups.Ristretto255.Ristretto255Group.Instance;
+        var blinding = group.RandomScalar();
+        var commitment = NexusZero.Proofs.Sigma.PedersenGenerators.Commit(NexusZero.Proofs.RangeProofs.ConstantTimeGroupOps.ScalarFromUInt64(group, 42), blinding);
+        var envelope = new NexuszeroApi().ProveRange(commitment, 42, blinding, 10, 100, bits: 16, context: "range"u8).ToBytes();
+        var onDevice = new NexuszeroApi(ProtocolConfig.Default() with { Compute = new ComputeOptions { Mode = ComputeMode.Accelerator, Accelerator = fixture.Backend } });
+
+        Assert.True(onDevice.Verify(envelope).IsValid);
+        var tampered = (byte[])envelope.Clone();
+        tampered[^3] ^= 0x10;
+        Assert.False(onDevice.Verify(tampered).IsValid);
+    }
+
+    [Fact]
     public void OutsideAnyScopeEverythingRunsOnTheCpu() => Assert.Same(ComputeRouter.CpuOnly, ComputeRouter.Current);
 
     [Fact]
@@ -145,5 +193,19 @@ public sealed class ComputeSeamTests(AcceleratorFixture fixture)
         Assert.Equal(NexusZeroErrorKind.ConfigurationError, Assert.Throws<NexusZeroException>(() => new ComputeOptions { Mode = ComputeMode.Accelerator }.Validate()).Kind);
         Assert.Equal(NexusZeroErrorKind.ConfigurationError, Assert.Throws<NexusZeroException>(() => new ComputeOptions { MsmThreshold = 0 }.Validate()).Kind);
         Assert.Equal(NexusZeroErrorKind.ConfigurationError, Assert.Throws<NexusZeroException>(() => new NexuszeroApi(ProtocolConfig.Default() with { Compute = new ComputeOptions { NttThreshold = -1 } })).Kind);
+    }
+
+    private static (NexusZero.Groups.Ristretto255.Scalar[] Scalars, NexusZero.Groups.Ristretto255.EdwardsPoint[] Points) RistrettoTerms(int count)
+    {
+        var group = NexusZero.Groups.Ristretto255.Ristretto255Group.Instance;
+        var scalars = new NexusZero.Groups.Ristretto255.Scalar[count];
+        var points = new NexusZero.Groups.Ristretto255.EdwardsPoint[count];
+        for (var i = 0; i < count; i++)
+        {
+            scalars[i] = ((NexusZero.Groups.Ristretto255.Ristretto255Scalar)group.RandomScalar()).Value;
+            points[i] = ((NexusZero.Groups.Ristretto255.Ristretto255Element)group.MultiplyBase(group.RandomScalar())).Point;
+        }
+
+        return (scalars, points);
     }
 }

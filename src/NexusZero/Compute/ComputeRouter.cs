@@ -115,6 +115,12 @@ internal sealed class ComputeRouter
         return ComputeBackend.Cpu.MultiplyRistretto(scalars, points);
     }
 
+    /// <summary>
+    /// Whether a public ristretto255 MSM of <paramref name="points"/> terms would go to the accelerator: callers whose
+    /// CPU path is not a plain MSM (precomputed generator tables) gather the points only when it would.
+    /// </summary>
+    public bool OffloadsRistretto(int points) => Choose(points, _options.MsmThreshold, DataSecrecy.Public) is not null;
+
     public void TransformFr(FrDomain domain, Span<Fr> values, FrTransform kind, DataSecrecy secrecy)
     {
         ComputeChecks.FrBatch(domain, values.Length);

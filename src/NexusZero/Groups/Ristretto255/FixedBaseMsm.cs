@@ -60,6 +60,12 @@ internal static class FixedBaseMsm
             throw new ArgumentException($"Got {varScalars.Length} scalars but {varPoints.Length} points.", nameof(varPoints));
         }
 
+        var router = Compute.ComputeRouter.Current;
+        if (router.OffloadsRistretto(fixedScalars.Length + varScalars.Length + 1))
+        {
+            return Offload(router, baseScalar, fixedScalars, fixedTables, varScalars, varPoints);
+        }
+
         if (fixedTables.Length >= BucketThreshold && CommonWindowWidth(fixedTables) is var c and > 0)
         {
             var fixedSum = FixedBaseBuckets.Sum(fixedScalars, fixedTables, c);
@@ -67,6 +73,34 @@ internal static class FixedBaseMsm
         }
 
         return Straus(baseScalar, fixedScalars, fixedTables, varScalars, varPoints);
+    }
+
+    /// <summary>
+    /// The same sum as one plain MSM on the accelerator: each table's point is its first odd multiple (1·F), and the
+    /// generator is one more term. Only reached inside a compute scope that sends public ristretto255 MSMs there.
+    /// </summary>
+    private static EdwardsPoint Offload(
+        Compute.ComputeRouter router,
+        in Scalar baseScalar,
+        ReadOnlySpan<Scalar> fixedScalars,
+        ReadOnlySpan<FixedBaseTable> fixedTables,
+        ReadOnlySpan<Scalar> varScalars,
+        ReadOnlySpan<EdwardsPoint> varPoints)
+    {
+        int n = fixedScalars.Length + varScalars.Length + 1;
+        var scalars = new Scalar[n];
+        var points = new EdwardsPoint[n];
+        for (int i = 0; i < fixedScalars.Length; i++)
+        {
+            scalars[i] = fixedScalars[i];
+            points[i] = CompletedPoint.Add(EdwardsPoint.Identity, fixedTables[i].OddMultiples[0]).ToExtended();
+        }
+
+        varScalars.CopyTo(scalars.AsSpan(fixedScalars.Length));
+        varPoints.CopyTo(points.AsSpan(fixedScalars.Length));
+        scalars[^1] = baseScalar;
+        points[^1] = EdwardsPoint.BasePoint;
+        return router.MultiplyRistretto(scalars, points);
     }
 
     /// <summary>The window width every table shares, or 0 when one has none or they differ.</summary>

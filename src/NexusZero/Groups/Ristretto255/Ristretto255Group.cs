@@ -183,9 +183,20 @@ public sealed class Ristretto255Group : IPrimeOrderGroup
                 }
             }
 
+            // With generator terms the CPU path uses the generator's table; an accelerator takes the generator as one
+            // more point (the arrays were rented with room for it: m < n whenever hasBase).
+            var router = Compute.ComputeRouter.Current;
+            if (hasBase && router.OffloadsRistretto(m + 1))
+            {
+                ks[m] = baseScalar;
+                ps[m] = EdwardsPoint.BasePoint;
+                m++;
+                hasBase = false;
+            }
+
             var result = hasBase
                 ? MultiScalarMultiplication.MultiplyVarTime(baseScalar, ks.AsSpan(0, m), ps.AsSpan(0, m))
-                : Compute.ComputeRouter.Current.MultiplyRistretto(ks.AsSpan(0, m), ps.AsSpan(0, m));
+                : router.MultiplyRistretto(ks.AsSpan(0, m), ps.AsSpan(0, m));
             return new Ristretto255Element(result);
         }
         finally
