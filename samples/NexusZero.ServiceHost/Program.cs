@@ -16,6 +16,7 @@ var selfTest = args.Contains("--self-test", StringComparer.Ordinal);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args.Where(a => a != "--self-test")], ContentRootPath = AppContext.BaseDirectory });
 var section = builder.Configuration.GetSection("NexusZero");
 var selfTestKey = selfTest ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) : null;
+using var selfTestClientCertificate = selfTest ? SelfTest.CreateClientCertificate("NexusZero self-test caller") : null;
 builder.Services.AddNexusZeroService(options =>
 {
     section.Bind(options);
@@ -28,6 +29,7 @@ builder.Services.AddNexusZeroService(options =>
     if (selfTestKey is not null)
     {
         options.CallerKeyDigests["self-test"] = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(selfTestKey)));
+        options.CallerCertificateHashes["self-test-certificate"] = Convert.ToHexStringLower(SHA256.HashData(selfTestClientCertificate!.RawData));
     }
 });
 
@@ -57,6 +59,7 @@ switch (cache["Kind"] ?? "memory")
 
 var serviceOptions = new NexusZeroServiceOptions();
 section.Bind(serviceOptions);
+var askForClientCertificates = serviceOptions.CallerCertificateHashes.Count > 0 || selfTest;
 var tls = builder.Configuration.GetSection("Tls");
 var useTls = tls.GetValue("Enabled", true);
 X509Certificate2? certificate = null;
@@ -78,7 +81,18 @@ builder.WebHost.ConfigureKestrel(kestrel =>
         listen.Protocols = useTls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2;
         if (certificate is not null)
         {
-            listen.UseHttps(certificate);
+            listen.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions
+            {
+                ServerCertificate = certificate,
+
+                // Callers pinned by certificate hash (NexusZero:CallerCertificateHashes): the handshake asks for a
+                // certificate but does not require one (API-key callers send none) and accepts any chain, because the
+                // pin, checked per request by the service's authentication, is the trust decision, not a CA.
+                ClientCertificateMode = askForClientCertificates
+                    ? Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate
+                    : Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.NoCertificate,
+                ClientCertificateValidation = (_, _, _) => true,
+            });
         }
     });
 });
@@ -116,7 +130,7 @@ if (!selfTest)
 await app.StartAsync().ConfigureAwait(false);
 try
 {
-    return await SelfTest.RunAsync(app, selfTestKey!, certificate, Console.Out).ConfigureAwait(false);
+    return await SelfTest.RunAsync(app, selfTestKey!, certificate, selfTestClientCertificate!, Console.Out).ConfigureAwait(false);
 }
 finally
 {

@@ -9,6 +9,13 @@ public sealed class NexusZeroServiceOptions
     /// <summary>Callers by name: each value is the lowercase hex SHA-256 of the caller's API key (the key itself is never configured).</summary>
     public IDictionary<string, string> CallerKeyDigests { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Callers by name who authenticate with a TLS client certificate instead of an API key: each value is the lowercase
+    /// hex SHA-256 of the certificate's DER encoding (a pin: no certificate authority is consulted, so self-signed
+    /// certificates work). The host asks TLS clients for a certificate only when this is not empty.
+    /// </summary>
+    public IDictionary<string, string> CallerCertificateHashes { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Whether the admin service (RegisterModel, ListModels) is served. Default off.</summary>
     public bool AdminEnabled { get; set; }
 

@@ -5,7 +5,7 @@ namespace NexusZero.Service.Tests;
 public sealed class HostSelfTests
 {
     [Fact]
-    public async Task Host_self_test_calls_every_level_over_tls_and_exits_zero()
+    public async Task Host_self_test_calls_every_level_over_tls_with_a_key_and_a_pinned_client_certificate_and_exits_zero()
     {
         // The host's build output sits where this project's does, under samples/ instead of tests/.
         var here = AppContext.BaseDirectory;
@@ -40,6 +40,8 @@ public sealed class HostSelfTests
             var output = await stdout + await stderr;
             Assert.True(process.ExitCode == 0, output);
             Assert.Contains("self-test Consensus", output, StringComparison.Ordinal);
+            Assert.Contains("self-test client certificate   ok", output, StringComparison.Ordinal);
+            Assert.Contains("self-test unpinned certificate ok (Unauthenticated)", output, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(workDir.FullName, ".nexuszero-dev", "dev-certificate.pfx")), "The development certificate was not generated.");
         }
         finally

@@ -90,6 +90,8 @@ internal sealed class TestService : IDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    public TestServer Server => _app.GetTestServer();
+
     public RecordingCache Cache => _app.Services.GetRequiredService<RecordingCache>();
 
     public ServiceValidators Validators => _app.Services.GetRequiredService<ServiceValidators>();

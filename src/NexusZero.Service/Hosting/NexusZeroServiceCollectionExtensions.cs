@@ -55,6 +55,7 @@ public static class NexusZeroServiceCollectionExtensions
         services.TryAddSingleton(_ => new NexuszeroApi(ProtocolConfig.Default() with { SecurityLevel = 100 }));
         services.TryAddSingleton(sp => new CachedResultVerifier(sp.GetRequiredService<CacheSecret>().Key, sp.GetRequiredService<NexuszeroApi>()));
         services.TryAddSingleton<ApiKeyAuthenticator>();
+        services.TryAddSingleton<ClientCertificateAuthenticator>();
         services.TryAddSingleton<InferenceRunner>();
         services.TryAddSingleton<VerifiableInferenceHandler>();
         services.TryAddSingleton<ExplanationHandler>();

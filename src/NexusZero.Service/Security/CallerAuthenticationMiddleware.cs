@@ -5,10 +5,11 @@ namespace NexusZero.Service.Security;
 
 /// <summary>
 /// Authenticates every request to the service's paths before routing reaches a handler: inference calls need a caller
-/// key, admin calls an admin key (a caller key is PermissionDenied), and admin calls are PermissionDenied outright
-/// while the admin surface is off. The caller's name goes to <see cref="CallerItem"/> for rate limiting and logs.
+/// key or a pinned client certificate (a key, when sent, decides), admin calls an admin key (a caller key is
+/// PermissionDenied; certificates never open the admin surface), and admin calls are PermissionDenied outright while
+/// the admin surface is off. The caller's name goes to <see cref="CallerItem"/> for rate limiting and logs.
 /// </summary>
-internal sealed class CallerAuthenticationMiddleware(RequestDelegate next, ApiKeyAuthenticator keys, NexusZeroServiceOptions options)
+internal sealed class CallerAuthenticationMiddleware(RequestDelegate next, ApiKeyAuthenticator keys, ClientCertificateAuthenticator certificates, NexusZeroServiceOptions options)
 {
     public const string CallerItem = "NexusZero.Service.Caller";
 
@@ -29,6 +30,23 @@ internal sealed class CallerAuthenticationMiddleware(RequestDelegate next, ApiKe
         }
 
         string? key = context.Request.Headers[ApiKeyAuthenticator.HeaderName];
+        if (string.IsNullOrEmpty(key) && isInference && certificates.Enabled)
+        {
+            var holder = certificates.Authenticate(context.Connection.ClientCertificate);
+            if (holder is null)
+            {
+                var reason = context.Connection.ClientCertificate is null
+                    ? $"Neither the {ApiKeyAuthenticator.HeaderName} header nor a client certificate was presented."
+                    : "The client certificate is not recognized.";
+                await ErrorWriter.WriteAsync(context, StatusCode.Unauthenticated, reason).ConfigureAwait(false);
+                return;
+            }
+
+            context.Items[CallerItem] = "certificate:" + holder;
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
         if (string.IsNullOrEmpty(key))
         {
             await ErrorWriter.WriteAsync(context, StatusCode.Unauthenticated, $"The {ApiKeyAuthenticator.HeaderName} header is missing.").ConfigureAwait(false);

@@ -38,11 +38,22 @@ public abstract class ReceiptCacheBehaviourTests
     {
         var store = CreateStore();
         var key = TestKeys.NewKey();
-        await store.SetAsync(key, TestKeys.GoodValue(), TimeSpan.FromMilliseconds(300), CancellationToken.None);
-        Assert.NotNull(await store.TryGetAsync(key, CancellationToken.None));
+        // A TTL long enough that a loaded machine reads the entry before it expires, then a bounded wait for the
+        // expiry (no fixed sleep that a slow machine could outrun).
+        var written = System.Diagnostics.Stopwatch.StartNew();
+        await store.SetAsync(key, TestKeys.GoodValue(), TimeSpan.FromSeconds(2), CancellationToken.None);
+        var present = await store.TryGetAsync(key, CancellationToken.None);
+        Assert.True(present is not null || written.Elapsed >= TimeSpan.FromSeconds(2), "The entry was gone before its time to live.");
 
-        await Task.Delay(TimeSpan.FromMilliseconds(900));
-        Assert.Null(await store.TryGetAsync(key, CancellationToken.None));
+        byte[]? after = present;
+        while (after is not null && written.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            after = await store.TryGetAsync(key, CancellationToken.None);
+        }
+
+        Assert.Null(after);
+        Assert.True(written.Elapsed >= TimeSpan.FromSeconds(2) || present is null, "The entry expired before its time to live.");
     }
 
     [Fact]
