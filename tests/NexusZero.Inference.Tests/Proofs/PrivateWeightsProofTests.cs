@@ -42,9 +42,10 @@ public sealed class PrivateWeightsProofTests(PrivateWeightsProofTests.PrivateKey
         Assert.Equal(expected.Output, proof.Claim.Output);
         Assert.Equal(expected.ArgMax, proof.Claim.ArgMax);
 
-        // Public values: 3 logits, the argmax, the one-element commitment, 4 inputs; the SHA-256 digest of the weights is not among them.
-        Assert.Equal(3 + 1 + 1 + 4, statement.PublicInputs.Count);
-        Assert.Equal(fixture.Opening.Commitment, statement.PublicInputs[4]);
+        // Public values: 3 logits, the argmax, the weights tag, the one-element commitment, 4 inputs; the SHA-256 digest of the weights is not among them.
+        Assert.Equal(3 + 1 + 2 + 4, statement.PublicInputs.Count);
+        Assert.Equal(WeightsCommitment.Tag, statement.PublicInputs[4]);
+        Assert.Equal(fixture.Opening.Commitment, statement.PublicInputs[5]);
         Assert.Contains(proof.Layers, l => l.Kind == "Commitment" && l.Constraints > 0);
     }
 
