@@ -93,7 +93,7 @@ public sealed class PrivateWeightsProofTests(PrivateWeightsProofTests.PrivateKey
     {
         var model = _keys.Model;
         var input = model.QuantizeInput(TestModels.Inputs(1, 4, seed: 6)[0]);
-        var commitmentWire = 1 + model.Source.OutputSize + 1;
+        var commitmentWire = 1 + model.Source.OutputSize + 1 + 1; // after the argmax and the weights tag
 
         // One weight changed: the same private circuit, satisfied for the changed weights' own commitment only.
         var tampered = PrivateWeights.WithOneWeightChanged(model);
