@@ -16,8 +16,12 @@ namespace NexusZero.Inference.Tests.Receipts;
 /// committed input) and its public-weights keys, made once for the class. Honest receipts verify; every receipt that
 /// pairs a proof with another weights commitment, output or form is rejected as a statement mismatch.
 /// </summary>
-public sealed class PrivateWeightsReceiptTests(PrivateWeightsReceiptTests.Receipts fixture) : IClassFixture<PrivateWeightsReceiptTests.Receipts>
+[Collection(PrivateWeightsReceiptTests.Collection)]
+public sealed class PrivateWeightsReceiptTests(PrivateWeightsReceiptTests.Receipts fixture)
 {
+    /// <summary>The collection sharing one <see cref="Receipts"/> (these tests and the CLI's).</summary>
+    public const string Collection = "private-weights receipts";
+
     private static readonly NexuszeroApi Api = new(ProtocolConfig.Default() with { SecurityLevel = 100 });
 
     private static ReceiptFixture F => ReceiptFixture.Instance;
@@ -217,6 +221,12 @@ public sealed class PrivateWeightsReceiptTests(PrivateWeightsReceiptTests.Receip
         Assert.Throws<ArgumentException>(() => new InferenceProposalEvaluator(fixture.Keys));
         Assert.Throws<ArgumentException>(() => new InferenceProposalEvaluator(fixture.PublicKeys, fixture.Opening.Commitment));
         Assert.Throws<ArgumentException>(() => new InferenceProposalEvaluator(fixture.Keys.VerifyingKey, Enumerable.Repeat((byte)0xFF, 32).ToArray(), WeightVisibility.Private));
+    }
+
+    /// <summary>Makes xunit build <see cref="Receipts"/> once for every class in <see cref="Collection"/>.</summary>
+    [CollectionDefinition(Collection)]
+    public sealed class Definition : ICollectionFixture<Receipts>
+    {
     }
 
     private static async Task<string> Rejected(InferenceProposalEvaluator evaluator, ProposalContent content)
