@@ -24,21 +24,25 @@ namespace NexusZero.VerifiableInference;
 /// <param name="VerifyingKeyPath">The model circuit's verification_key.json.</param>
 /// <param name="ValidatorsPath">The validator-set file.</param>
 /// <param name="Verification">The offline verification of the receipt read back from the files.</param>
-public sealed record DemoRun(string ReceiptPath, string VerifyingKeyPath, string ValidatorsPath, ReceiptVerificationResult Verification);
+/// <param name="ModelCommitment">The commitment that names the model: its SHA-256 commitment, or with private weights the weights commitment (32 bytes each).</param>
+public sealed record DemoRun(string ReceiptPath, string VerifyingKeyPath, string ValidatorsPath, ReceiptVerificationResult Verification, byte[] ModelCommitment);
 
 /// <summary>
 /// The verifiable-inference flow end to end: import and quantize the ONNX model, make its circuit keys (local setup),
 /// prove one inference, explain it with Kernel SHAP, run a round with four in-process validators that check the
 /// proof against their pinned key and the explanation's quality, assemble the receipt, write it, and verify it
-/// offline from the written files.
+/// offline from the written files. With private weights the keys fix only the model's architecture, the proof carries
+/// a fresh Poseidon commitment to the weights, and that commitment (published by the owner) is what the validators
+/// and the offline verifier pin.
 /// </summary>
 public static class VerifiableInferenceDemo
 {
     /// <summary>Runs the flow, printing each step's result, size and time.</summary>
     /// <param name="output">Where the report goes.</param>
     /// <param name="outputDirectory">Where the receipt, key and validator set are written (created if missing).</param>
+    /// <param name="weights">Whether the model's weights are public (the key pins them) or private (committed).</param>
     /// <returns>The written files and the offline verdict.</returns>
-    public static async Task<DemoRun> RunAsync(TextWriter output, string outputDirectory)
+    public static async Task<DemoRun> RunAsync(TextWriter output, string outputDirectory, WeightVisibility weights = WeightVisibility.Public)
     {
         ArgumentNullException.ThrowIfNull(output);
         Directory.CreateDirectory(outputDirectory);
@@ -53,17 +57,19 @@ public static class VerifiableInferenceDemo
         output.WriteLine($"import+quantize {Took()}  model {onnx.Length} bytes ONNX, {model.Source.InputSize} → {model.Source.OutputSize}, commitment {Hex(model.Commitment.Span)}");
 
         clock.Restart();
-        var keys = InferenceCircuitKeys.CreateWithLocalSetup(model);
+        var keys = InferenceCircuitKeys.CreateWithLocalSetup(model, weights);
         var verifyingKeyJson = Encoding.UTF8.GetBytes(SnarkjsJson.WriteVerifyingKey(keys.VerifyingKey));
-        output.WriteLine($"local setup     {Took()}  {keys.ConstraintCount} constraints, verifying key {verifyingKeyJson.Length} bytes JSON");
+        output.WriteLine($"local setup     {Took()}  {keys.ConstraintCount} constraints ({weights.ToString().ToLowerInvariant()} weights), verifying key {verifyingKeyJson.Length} bytes JSON");
 
         clock.Restart();
         var api = new NexuszeroApi(ProtocolConfig.Default() with { SecurityLevel = 100 });
-        var proof = api.ProveInference(keys, instance, new InferenceProofOptions { Context = "verifiable-inference sample"u8.ToArray() });
+        using var opening = weights == WeightVisibility.Private ? PrivateWeightsOpening.Create(model) : null;
+        var proof = api.ProveInference(keys, instance, new InferenceProofOptions { Context = "verifiable-inference sample"u8.ToArray(), Weights = opening });
         var envelope = proof.ToBytes();
-        var subject = new InferenceSubject(model.Commitment.Span, proof.Claim);
+        var subject = InferenceSubject.For(model.Commitment.Span, proof.Claim);
+        var modelCommitment = subject.ModelCommitment.ToArray();
         var predicted = proof.Claim.ArgMax ?? 0;
-        output.WriteLine($"prove           {Took()}  class {predicted}, envelope {envelope.Length} bytes, input commitment {Hex(subject.InputCommitment.Span)}");
+        output.WriteLine($"prove           {Took()}  class {predicted}, envelope {envelope.Length} bytes, input commitment {Hex(subject.InputCommitment.Span)}{(opening is null ? "" : $", weights commitment {Hex(modelCommitment)}")}");
 
         clock.Restart();
         using var explained = new OnnxBatchModel(onnx);
@@ -82,7 +88,7 @@ public static class VerifiableInferenceDemo
         var signers = Enumerable.Range(1, 4).Select(_ => SignatureSchemes.Default.GenerateKey()).ToArray();
         var set = ValidatorSet.Create(1, SignatureSchemes.Default, signers.Select((k, i) => new ValidatorMember($"validator-{i + 1}", k.PublicKey.Span)));
         var validators = signers.Select((k, i) => new Validator(set, $"validator-{i + 1}", k, [
-            new InferenceProposalEvaluator(keys.VerifyingKey, model.Commitment.Span),
+            new InferenceProposalEvaluator(keys.VerifyingKey, modelCommitment, weights),
             new ExplanationQualityEvaluator(new Dictionary<string, double> { ["efficiency"] = 0.99 }),
         ])).ToArray();
         ConsensusResult round;
@@ -122,10 +128,12 @@ public static class VerifiableInferenceDemo
         var verification = InferenceReceiptVerifier.Verify(
             InferenceReceipt.Load(receiptPath),
             SnarkjsJson.ReadVerifyingKey(File.ReadAllText(verifyingKeyPath)),
-            ValidatorSetFile.Load(validatorsPath).ValidatorSet);
+            ValidatorSetFile.Load(validatorsPath).ValidatorSet,
+            modelCommitment,
+            expectedWeights: weights);
         output.WriteLine($"verify offline  {Took()}  {verification}");
-        output.WriteLine($"again with:     nexuszero receipt verify {receiptPath} --vk {verifyingKeyPath} --validators {validatorsPath}");
-        return new DemoRun(receiptPath, verifyingKeyPath, validatorsPath, verification);
+        output.WriteLine($"again with:     nexuszero receipt verify {receiptPath} --vk {verifyingKeyPath} --validators {validatorsPath} --model-commitment {Hex(modelCommitment)} --weights {weights.ToString().ToLowerInvariant()}");
+        return new DemoRun(receiptPath, verifyingKeyPath, validatorsPath, verification, modelCommitment);
     }
 
     private static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);

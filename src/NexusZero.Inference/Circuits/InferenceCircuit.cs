@@ -11,7 +11,8 @@ namespace NexusZero.Inference.Circuits;
 /// the verifying key made for this circuit pins them. With private weights they are witness variables, range-checked
 /// (as their bits) and committed with <see cref="WeightsCommitment"/>, and only the structure and widths are fixed. Public values, in
 /// statement order: the outputs (the logits, then the argmax when the model ends in Softmax), the model commitment
-/// (public weights: the SHA-256 commitment's two 128-bit halves; private: the Poseidon commitment), the quantized
+/// (public weights: the SHA-256 commitment's two 128-bit halves; private: the weights tag, then the Poseidon
+/// commitment, <see cref="WeightsCommitment"/>), the quantized
 /// inputs (committed inputs: the input tag and the inputs' Poseidon commitment, <see cref="InputCommitment"/>); for Groth16 the context binding input comes last and is set by the proof system (the post-quantum backend
 /// binds the context in its transcript and builds the circuit without it).
 /// </summary>
@@ -41,6 +42,12 @@ internal static class InferenceCircuit
         Variable? commitmentWire = null;
         if (isPrivate)
         {
+            // The marker (the weights tag as a public value, pinned to it) tells a private-weights statement from a
+            // public-weights one by its values alone: there the same position holds the SHA-256 commitment's top
+            // 128 bits, which the public circuit pins, and the tag is a 240-bit integer (docs/security.md).
+            var marker = builder.PublicInput("weightsCommitmentTag", WeightsCommitment.Tag);
+            builder.AssertEqual(marker, LinearCombination.Constant(WeightsCommitment.Tag), "weights commitment tag");
+            counts.Add(new LayerConstraintCount("model", "WeightsTag", 1));
             var commitment = builder.ComputesWitness ? WeightsCommitment.Compute(model, blinding) : default;
             commitmentWire = builder.PublicInput("weightsCommitment", commitment);
         }

@@ -15,7 +15,11 @@ namespace NexusZero.Inference.Circuits;
 /// </summary>
 internal static class WeightsCommitment
 {
-    /// <summary>The domain tag: the UTF-8 bytes of "NexusZero.Inference.Weights.v1" as a big-endian integer (240 bits).</summary>
+    /// <summary>
+    /// The domain tag: the UTF-8 bytes of "NexusZero.Inference.Weights.v1" as a big-endian integer (240 bits). It opens
+    /// the chain, and it is also the public value just before the commitment in a private-weights statement, pinned
+    /// in the circuit, so that statement cannot be read as a public-weights one (docs/security.md).
+    /// </summary>
     public static FieldElement Tag { get; } = BlindedPoseidonChain.TagElement("NexusZero.Inference.Weights.v1");
 
     /// <summary>The public widths: the signed width holding every weight, and every bias (at least 2 each).</summary>

@@ -8,9 +8,10 @@ namespace NexusZero.Inference.Proofs;
 
 /// <summary>
 /// The public values of a proof of inference, the same for both backends: the outputs, the argmax (Softmax models),
-/// the model commitment (public weights: the SHA-256 commitment's two halves; private: the Poseidon commitment), and
-/// the inputs (committed: the input tag and the input's Poseidon commitment instead). One place for the layout, so that a verifier holding only the verifying key (a receipt's) builds the
-/// same statement as <see cref="InferenceCircuitKeys.Statement"/>.
+/// the model commitment (public weights: the SHA-256 commitment's two 128-bit halves; private: the weights tag
+/// <see cref="WeightsCommitment.Tag"/>, then the Poseidon commitment), and the inputs (committed: the input tag and
+/// the input's Poseidon commitment instead). One place for the layout, so that a verifier holding only the verifying
+/// key (a receipt's) builds the same statement as <see cref="InferenceCircuitKeys.Statement"/>.
 /// </summary>
 internal static class InferenceStatement
 {
@@ -47,7 +48,7 @@ internal static class InferenceStatement
         }
 
         return claim.WeightsCommitment is FieldElement commitment
-            ? Layout(claim, [commitment])
+            ? Layout(claim, PrivateModelValues(commitment))
             : Layout(claim, PreimageCircuit.DigestInputs(model.Commitment.Span));
     }
 
@@ -55,15 +56,41 @@ internal static class InferenceStatement
     /// The statement "the circuit of <paramref name="key"/>, labelled with this (public-weights) commitment, maps the
     /// claim's input (its values, or its commitment when the claim carries one) to its output".
     /// </summary>
-    /// <exception cref="ArgumentException">The commitment is not 32 bytes, or the claim has both input values and an input commitment.</exception>
+    /// <exception cref="ArgumentException">The commitment is not 32 bytes, the claim carries a weights commitment, or it has both input values and an input commitment.</exception>
     public static CircuitStatement Build(Groth16VerifyingKey key, ReadOnlySpan<byte> modelCommitment, InferenceClaim claim)
     {
+        CheckInputForm(claim);
+        if (claim.WeightsCommitment is not null)
+        {
+            throw new ArgumentException("The claim carries a weights commitment: it is about private weights, not a public model commitment.", nameof(claim));
+        }
+
+        return new(key, Layout(claim, PreimageCircuit.DigestInputs(modelCommitment)));
+    }
+
+    /// <summary>
+    /// The statement "the private-weights circuit of <paramref name="key"/>, with the weights the claim's weights
+    /// commitment opens to, maps the claim's input (or input commitment) to its output".
+    /// </summary>
+    /// <exception cref="ArgumentException">The claim carries no weights commitment, or both input values and an input commitment.</exception>
+    public static CircuitStatement BuildPrivate(Groth16VerifyingKey key, InferenceClaim claim)
+    {
+        CheckInputForm(claim);
+        return claim.WeightsCommitment is FieldElement commitment
+            ? new(key, Layout(claim, PrivateModelValues(commitment)))
+            : throw new ArgumentException("A private-weights statement needs the claim's weights commitment.", nameof(claim));
+    }
+
+    /// <summary>The model's two public values with private weights: the pinned weights tag, then the commitment.</summary>
+    private static FieldElement[] PrivateModelValues(FieldElement commitment) => [WeightsCommitment.Tag, commitment];
+
+    private static void CheckInputForm(InferenceClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
         if (claim.InputCommitment is not null && claim.Input.Count != 0)
         {
             throw new ArgumentException("A claim names its input by values or by commitment, not both.", nameof(claim));
         }
-
-        return new(key, Layout(claim, PreimageCircuit.DigestInputs(modelCommitment)));
     }
 
     private static List<FieldElement> Layout(InferenceClaim claim, FieldElement[] commitment)

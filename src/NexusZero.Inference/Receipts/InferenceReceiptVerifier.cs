@@ -11,8 +11,10 @@ namespace NexusZero.Inference.Receipts;
 
 /// <summary>
 /// Checks an inference receipt offline against what the verifier pins: the model circuit's verifying key, the
-/// validator set and, optionally, the model commitment. The cheap bindings come first, then the certificate's
-/// signatures, then the pairing check, so a tampered receipt costs little (docs/security.md, "Inference receipts").
+/// validator set and, optionally, the model commitment and whether the weights are public or private. The cheap
+/// bindings come first, then the certificate's signatures, then the pairing check, so a tampered receipt costs little
+/// (docs/security.md, "Inference receipts"). A private-weights key fixes only the model's architecture: pin the
+/// weights commitment too, or the receipt shows only that <i>some</i> weights of that shape gave the output.
 /// </summary>
 public static class InferenceReceiptVerifier
 {
@@ -22,17 +24,18 @@ public static class InferenceReceiptVerifier
     /// <param name="receipt">The receipt's bytes.</param>
     /// <param name="verifyingKey">The pinned verifying key of the model's circuit.</param>
     /// <param name="validators">The pinned validator set.</param>
-    /// <param name="expectedModelCommitment">The model commitment the receipt must name; empty to accept the one the key's circuit was labelled with.</param>
+    /// <param name="expectedModelCommitment">The model commitment the receipt must name (public weights: the SHA-256 model commitment; private: the weights commitment's 32 bytes); empty to accept any the key's circuit proves for (public weights: the one it was made for).</param>
     /// <param name="api">The proof verifier; one accepting Groth16's 100-bit level when null.</param>
+    /// <param name="expectedWeights">The weights' visibility the key was made for; the receipt's subject must be of that form. Null to take the subject's form (the proof then fails if the key is of the other kind).</param>
     /// <returns>Valid, <see cref="ReceiptFailure.Malformed"/> with the parser's message, or the failed part.</returns>
     /// <exception cref="ArgumentNullException">The key or the set is null.</exception>
     /// <exception cref="ArgumentException">The expected commitment is neither empty nor 32 bytes.</exception>
-    public static ReceiptVerificationResult Verify(ReadOnlySpan<byte> receipt, Groth16VerifyingKey verifyingKey, ValidatorSet validators, ReadOnlySpan<byte> expectedModelCommitment = default, NexuszeroApi? api = null)
+    public static ReceiptVerificationResult Verify(ReadOnlySpan<byte> receipt, Groth16VerifyingKey verifyingKey, ValidatorSet validators, ReadOnlySpan<byte> expectedModelCommitment = default, NexuszeroApi? api = null, WeightVisibility? expectedWeights = null)
     {
         ArgumentNullException.ThrowIfNull(verifyingKey);
         ArgumentNullException.ThrowIfNull(validators);
         return InferenceReceipt.TryParse(receipt, out var parsed, out var error)
-            ? Verify(parsed!, verifyingKey, validators, expectedModelCommitment, api)
+            ? Verify(parsed!, verifyingKey, validators, expectedModelCommitment, api, expectedWeights)
             : ReceiptVerificationResult.Invalid(ReceiptFailure.Malformed, error!);
     }
 
@@ -44,12 +47,13 @@ public static class InferenceReceiptVerifier
     /// <param name="receipt">The parsed receipt.</param>
     /// <param name="verifyingKey">The pinned verifying key of the model's circuit.</param>
     /// <param name="validators">The pinned validator set.</param>
-    /// <param name="expectedModelCommitment">The model commitment the receipt must name; empty to accept the one the key's circuit was labelled with.</param>
+    /// <param name="expectedModelCommitment">The model commitment the receipt must name (public weights: the SHA-256 model commitment; private: the weights commitment's 32 bytes); empty to accept any the key's circuit proves for (public weights: the one it was made for).</param>
     /// <param name="api">The proof verifier; one accepting Groth16's 100-bit level when null.</param>
+    /// <param name="expectedWeights">The weights' visibility the key was made for; the receipt's subject must be of that form. Null to take the subject's form (the proof then fails if the key is of the other kind).</param>
     /// <returns>Valid, or the first part that failed and why.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The expected commitment is neither empty nor 32 bytes.</exception>
-    public static ReceiptVerificationResult Verify(InferenceReceipt receipt, Groth16VerifyingKey verifyingKey, ValidatorSet validators, ReadOnlySpan<byte> expectedModelCommitment = default, NexuszeroApi? api = null)
+    public static ReceiptVerificationResult Verify(InferenceReceipt receipt, Groth16VerifyingKey verifyingKey, ValidatorSet validators, ReadOnlySpan<byte> expectedModelCommitment = default, NexuszeroApi? api = null, WeightVisibility? expectedWeights = null)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ArgumentNullException.ThrowIfNull(verifyingKey);
@@ -60,6 +64,11 @@ public static class InferenceReceiptVerifier
         }
 
         var subject = receipt.Subject;
+        if (expectedWeights is WeightVisibility pinned && pinned != subject.Weights)
+        {
+            return Invalid(ReceiptFailure.StatementMismatch, $"The receipt is about a model with {Describe(subject.Weights)} weights; the pinned key is for {Describe(pinned)} weights.");
+        }
+
         if (!expectedModelCommitment.IsEmpty && !CryptographicOperations.FixedTimeEquals(expectedModelCommitment, subject.ModelCommitment))
         {
             return Invalid(ReceiptFailure.StatementMismatch, $"The receipt is about model {Hex(subject.ModelCommitment)}, not the pinned {Hex(expectedModelCommitment)}.");
@@ -85,7 +94,9 @@ public static class InferenceReceiptVerifier
         Statement statement;
         try
         {
-            statement = InferenceStatement.Build(verifyingKey, subject.ModelCommitment, subject.Claim);
+            statement = subject.Weights == WeightVisibility.Private
+                ? InferenceStatement.BuildPrivate(verifyingKey, subject.Claim)
+                : InferenceStatement.Build(verifyingKey, subject.ModelCommitment, subject.Claim);
         }
         catch (ArgumentException ex)
         {
@@ -133,6 +144,8 @@ public static class InferenceReceiptVerifier
     }
 
     private static ReceiptVerificationResult Invalid(ReceiptFailure failure, string reason) => ReceiptVerificationResult.Invalid(failure, reason);
+
+    private static string Describe(WeightVisibility weights) => weights == WeightVisibility.Private ? "private" : "public";
 
     private static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
 }

@@ -17,7 +17,7 @@ public sealed class CommittedInputCircuitTests
 
     /// <summary>The wire of the input commitment: wire 0 is one, then the outputs (and argmax), the model commitment (two or one), the tag.</summary>
     private static int CommitmentWire(QuantizedModel model, WeightVisibility weights) =>
-        1 + model.Source.OutputSize + (model.Source.SoftmaxAtOutput ? 1 : 0) + (weights == WeightVisibility.Public ? 2 : 1) + 1;
+        1 + model.Source.OutputSize + (model.Source.SoftmaxAtOutput ? 1 : 0) + 2 + 1;
 
     private static (BuiltCircuit Circuit, FieldElement Commitment) Honest(QuantizedModel model, WeightVisibility weights, long[] input, FieldElement inputBlinding)
     {

@@ -23,7 +23,9 @@ public sealed class PrivateWeightsCircuitTests
         var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForProving(), model, trace, Shape, opening.Blinding);
         Assert.True(circuit.System.IsSatisfied(circuit.Witness).IsSatisfied);
         Assert.Equal(circuit.System.ConstraintCount, layers.Sum(l => l.Constraints));
-        Assert.Equal(opening.Commitment, circuit.PublicValues[model.Source.OutputSize + (model.Source.SoftmaxAtOutput ? 1 : 0)]);
+        var at = model.Source.OutputSize + (model.Source.SoftmaxAtOutput ? 1 : 0);
+        Assert.Equal(WeightsCommitment.Tag, circuit.PublicValues[at]);
+        Assert.Equal(opening.Commitment, circuit.PublicValues[at + 1]);
         var setup = InferenceCircuit.Build(CircuitBuilder.ForSetup(), model, null, Shape, default).Circuit.System;
         Assert.Equal(setup.ComputeDigest(), circuit.System.ComputeDigest());
     }
@@ -47,9 +49,35 @@ public sealed class PrivateWeightsCircuitTests
         var tampered = PrivateWeights.WithOneWeightChanged(model);
         var (wrong, _) = InferenceCircuit.Build(CircuitBuilder.ForProving(), tampered, tampered.Evaluate(input), Shape, opening.Blinding);
         var forged = wrong.CopyWitness();
-        forged[1 + model.Source.OutputSize + (model.Source.SoftmaxAtOutput ? 1 : 0)] = opening.Commitment;
+        forged[CommitmentWire(model)] = opening.Commitment;
         Assert.Equal("weights commitment", wrong.System.IsSatisfied(forged).FailingConstraintName);
     }
+
+    [Fact]
+    public void TheWeightsTagIsPinnedBeforeTheCommitment()
+    {
+        // The tag is a public value the circuit fixes: a witness with any other value there satisfies nothing, so no
+        // private-weights proof carries a statement whose model values read as a SHA-256 commitment's halves.
+        var model = InferenceCircuitTests.Quantized("mlp");
+        using var opening = PrivateWeightsOpening.Create(model);
+        var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForProving(), model, model.Evaluate(model.QuantizeInput(TestModels.Inputs(1, 4)[0])), Shape, opening.Blinding);
+        var tagWire = CommitmentWire(model) - 1;
+        Assert.Equal(WeightsCommitment.Tag, circuit.Witness[tagWire]);
+        var tagBytes = new byte[FieldElement.ByteLength];
+        WeightsCommitment.Tag.WriteBigEndian(tagBytes);
+        Assert.Contains(tagBytes[..16], b => b != 0); // ≥ 2^128, so never a 128-bit half of a SHA-256 commitment
+
+        Assert.Equal(1, layers.Single(l => l.Kind == "WeightsTag").Constraints);
+        foreach (var value in new[] { WeightsCommitment.Tag + FieldElement.One, FieldElement.Zero, InputCommitment.Tag })
+        {
+            var forged = circuit.CopyWitness();
+            forged[tagWire] = value;
+            Assert.Equal("weights commitment tag", circuit.System.IsSatisfied(forged).FailingConstraintName);
+        }
+    }
+
+    /// <summary>The witness index of the weights commitment: after the constant one, the outputs, the argmax and the weights tag.</summary>
+    private static int CommitmentWire(QuantizedModel model) => 1 + model.Source.OutputSize + (model.Source.SoftmaxAtOutput ? 1 : 0) + 1;
 
     [Fact]
     public void EachWeightIsItsBitsAndPackingThemIsTheNativeCommitment()

@@ -55,6 +55,25 @@ public sealed class ReceiptCommandTests : CliHarness
         Assert.DoesNotContain("   at ", missing.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheSampleWithPrivateWeightsWritesAReceiptNamingTheWeightsCommitment()
+    {
+        using var report = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var run = await VerifiableInferenceDemo.RunAsync(report, PathOf("private"), NexusZero.Inference.Proofs.WeightVisibility.Private);
+        Assert.True(run.Verification.IsValid, report.ToString());
+        var weights = Convert.ToHexStringLower(run.ModelCommitment);
+        Assert.Contains($"weights commitment {weights}", report.ToString(), StringComparison.Ordinal);
+        Assert.Equal(NexusZero.Inference.Proofs.WeightVisibility.Private, NexusZero.Inference.Receipts.InferenceReceipt.Load(run.ReceiptPath).Subject.Weights);
+
+        string[] Verify(params string[] extra) => ["receipt", "verify", run.ReceiptPath, "--vk", run.VerifyingKeyPath, "--validators", run.ValidatorsPath, .. extra];
+        var (code, output, error) = Run(Verify("--model-commitment", weights, "--weights", "private"));
+        Assert.True(code == 0, output + error);
+        Assert.Contains($"model:          {weights} (private weights, Poseidon commitment;", output, StringComparison.Ordinal);
+        var asPublic = Run(Verify("--weights", "public"));
+        Assert.Equal(1, asPublic.Code);
+        Assert.Contains("invalid (StatementMismatch)", asPublic.Out, StringComparison.Ordinal);
+    }
+
     private static Consensus.Validators.ValidatorSet OtherSet()
     {
         using var key = Consensus.Signing.SignatureSchemes.Default.GenerateKey();

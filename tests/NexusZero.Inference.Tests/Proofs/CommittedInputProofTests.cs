@@ -54,7 +54,14 @@ public sealed class CommittedInputProofTests(CommittedInputProofTests.CommittedK
         // Structural: no input value in the claim or the statement; the input is named by the tag and the commitment.
         Assert.Empty(claim.Input);
         Assert.Equal(opening.Commitment, claim.InputCommitment);
-        var modelValues = weights == WeightVisibility.Public ? 2 : 1;
+        // Two model values either way: the SHA-256 halves, or the weights tag and the Poseidon commitment.
+        const int modelValues = 2;
+        if (weights == WeightVisibility.Private)
+        {
+            Assert.Equal(WeightsCommitment.Tag, statement.PublicInputs[4]);
+            Assert.Equal(claim.WeightsCommitment, statement.PublicInputs[5]);
+        }
+
         Assert.Equal(3 + 1 + modelValues + 2, statement.PublicInputs.Count);
         Assert.Equal(InputCommitment.Tag, statement.PublicInputs[4 + modelValues]);
         Assert.Equal(opening.Commitment, statement.PublicInputs[5 + modelValues]);

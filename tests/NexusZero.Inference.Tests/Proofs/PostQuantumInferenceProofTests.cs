@@ -100,6 +100,20 @@ public sealed class PostQuantumInferenceProofTests(ITestOutputHelper output)
         var changed = (byte[])bytes.Clone();
         changed[^100] ^= 0x80;
         Assert.False(Api.Verify(changed, PrivateCircuit.Statement(claim)).IsValid);
+
+        // The weights tag precedes W, as in the Groth16 statement; with it changed the proof is not about the statement,
+        // and the circuit refuses any other value in its place.
+        var values = PrivateCircuit.Statement(claim).PublicInputs.ToArray();
+        var at = claim.Output.Count + 1;
+        Assert.Equal(WeightsCommitment.Tag, values[at]);
+        Assert.Equal(opening.Commitment, values[at + 1]);
+        values[at] += FieldElement.One;
+        Assert.False(Api.Verify(bytes, new CircuitStatement(PrivateCircuit.System, values)).IsValid);
+        var model = PrivateCircuit.Model;
+        var (circuit, _) = InferenceCircuit.Build(CircuitBuilder.ForProving(), model, model.Evaluate(model.QuantizeInput(TestModels.Inputs(1, 4, seed: 4)[0])), PostQuantumInferenceCircuit.Shape(WeightVisibility.Private), opening.Blinding);
+        var forged = circuit.CopyWitness();
+        forged[1 + at] = FieldElement.Zero;
+        Assert.Equal("weights commitment tag", circuit.System.IsSatisfied(forged).FailingConstraintName);
     }
 
     [Fact]

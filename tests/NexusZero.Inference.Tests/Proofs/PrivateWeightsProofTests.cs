@@ -42,9 +42,10 @@ public sealed class PrivateWeightsProofTests(PrivateWeightsProofTests.PrivateKey
         Assert.Equal(expected.Output, proof.Claim.Output);
         Assert.Equal(expected.ArgMax, proof.Claim.ArgMax);
 
-        // Public values: 3 logits, the argmax, the one-element commitment, 4 inputs; the SHA-256 digest of the weights is not among them.
-        Assert.Equal(3 + 1 + 1 + 4, statement.PublicInputs.Count);
-        Assert.Equal(fixture.Opening.Commitment, statement.PublicInputs[4]);
+        // Public values: 3 logits, the argmax, the weights tag, the one-element commitment, 4 inputs; the SHA-256 digest of the weights is not among them.
+        Assert.Equal(3 + 1 + 2 + 4, statement.PublicInputs.Count);
+        Assert.Equal(WeightsCommitment.Tag, statement.PublicInputs[4]);
+        Assert.Equal(fixture.Opening.Commitment, statement.PublicInputs[5]);
         Assert.Contains(proof.Layers, l => l.Kind == "Commitment" && l.Constraints > 0);
     }
 
@@ -92,7 +93,7 @@ public sealed class PrivateWeightsProofTests(PrivateWeightsProofTests.PrivateKey
     {
         var model = _keys.Model;
         var input = model.QuantizeInput(TestModels.Inputs(1, 4, seed: 6)[0]);
-        var commitmentWire = 1 + model.Source.OutputSize + 1;
+        var commitmentWire = 1 + model.Source.OutputSize + 1 + 1; // after the argmax and the weights tag
 
         // One weight changed: the same private circuit, satisfied for the changed weights' own commitment only.
         var tampered = PrivateWeights.WithOneWeightChanged(model);

@@ -86,6 +86,9 @@ internal sealed class ReceiptFixture
     /// <summary>A round with honest validators pinned to other keys (the committed-input keys).</summary>
     public ConsensusResult CertifyHonestly(ProposalContent content, InferenceCircuitKeys keys) => Run(content, new InferenceProposalEvaluator(keys));
 
+    /// <summary>A round with honest validators running <paramref name="evaluator"/> (the private-weights evaluator, pinned to a weights commitment).</summary>
+    public ConsensusResult CertifyHonestly(ProposalContent content, IQualityEvaluator evaluator) => Run(content, evaluator);
+
     public ReceiptVerificationResult Verify(InferenceReceipt receipt) => InferenceReceiptVerifier.Verify(receipt, Keys.VerifyingKey, Set);
 
     private ConsensusResult Run(ProposalContent content, IQualityEvaluator evaluator)
