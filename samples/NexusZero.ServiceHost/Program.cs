@@ -24,6 +24,14 @@ builder.Services.AddNexusZeroService(options =>
     {
         model.OnnxPath = Path.GetFullPath(model.OnnxPath, AppContext.BaseDirectory);
         model.BackgroundCsvPath = model.BackgroundCsvPath is { Length: > 0 } csv ? Path.GetFullPath(csv, AppContext.BaseDirectory) : null;
+
+        // The proving key is state the host writes, so a relative path is under the working directory (as the
+        // development certificate is), not the read-only build output.
+        if (model.ProvingKeyPath is { Length: > 0 } keyPath)
+        {
+            model.ProvingKeyPath = Path.GetFullPath(keyPath, Directory.GetCurrentDirectory());
+            Directory.CreateDirectory(Path.GetDirectoryName(model.ProvingKeyPath)!);
+        }
     }
 
     if (selfTestKey is not null)

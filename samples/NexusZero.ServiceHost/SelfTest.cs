@@ -45,6 +45,11 @@ internal static class SelfTest
             }
         }
 
+        // The statement names the model circuit's verifying key (and the same row gives the same public values), so
+        // its digest is equal across starts exactly when the host proved under the same key (a kept proving-key file).
+        var statement = NexusZero.Proofs.ProofEnvelope.Parse(last!.ProofEnvelope.Span).Statement.Span;
+        output.WriteLine($"self-test statement digest    {Convert.ToHexStringLower(SHA256.HashData(statement))}");
+
         var check = await client.CheckConsensusAsync(new CheckConsensusRequest { Receipt = last!.Receipt }, headers).ConfigureAwait(false);
         output.WriteLine($"self-test CheckConsensus       {(check.Accepted ? "ok" : $"FAILED {check.FailureReason}: {check.FailureMessage}")}");
 

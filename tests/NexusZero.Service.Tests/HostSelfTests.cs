@@ -43,10 +43,35 @@ public sealed class HostSelfTests
             Assert.Contains("self-test client certificate   ok", output, StringComparison.Ordinal);
             Assert.Contains("self-test unpinned certificate ok (Unauthenticated)", output, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(workDir.FullName, ".nexuszero-dev", "dev-certificate.pfx")), "The development certificate was not generated.");
+            var keyFile = Path.Combine(workDir.FullName, ".nexuszero-keys", "wine.nzpk");
+            Assert.True(File.Exists(keyFile), "The proving key was not kept.");
+
+            // A second start reads the kept key instead of running a new setup: the same verifying key.
+            var firstKey = File.ReadAllBytes(keyFile);
+            using var again = Process.Start(new ProcessStartInfo("dotnet", [host, "--self-test"])
+            {
+                WorkingDirectory = workDir.FullName,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var againOut = again.StandardOutput.ReadToEndAsync();
+            var againErr = again.StandardError.ReadToEndAsync();
+            using var againTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await again.WaitForExitAsync(againTimeout.Token);
+            var againOutput = await againOut + await againErr;
+            Assert.True(again.ExitCode == 0, againOutput);
+            Assert.Equal(firstKey, File.ReadAllBytes(keyFile));
+            Assert.Equal(StatementDigest(output), StatementDigest(againOutput));
         }
         finally
         {
             workDir.Delete(recursive: true);
         }
+    }
+
+    private static string StatementDigest(string output)
+    {
+        var line = output.Split('\n').Single(l => l.StartsWith("self-test statement digest", StringComparison.Ordinal));
+        return line["self-test statement digest".Length..].Trim();
     }
 }

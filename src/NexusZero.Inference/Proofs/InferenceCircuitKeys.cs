@@ -79,9 +79,68 @@ public sealed class InferenceCircuitKeys
     public static InferenceCircuitKeys CreateWithLocalSetup(QuantizedModel model, WeightVisibility weights, InputVisibility input)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForSetup(), model, null, new InferenceCircuitShape(weights, ContextWire: true, input), default);
+        var (circuit, layers) = BuildForSetup(model, weights, input);
         return new InferenceCircuitKeys(model, weights, input, Groth16DevelopmentSetup.CreateKeys(circuit.System), layers, circuit.System.ConstraintCount);
     }
+
+    /// <summary>
+    /// Keys read from a proving-key file (<see cref="Groth16ProvingKeyFile"/>) that <see cref="Save"/> wrote for the same
+    /// model, weight and input visibility: the circuit is rebuilt from the model and the file must name its R1CS digest,
+    /// so a key for another model (or another visibility) is refused, not used.
+    /// </summary>
+    /// <param name="model">The quantized model.</param>
+    /// <param name="weights">Whether the weights are circuit constants or committed witnesses.</param>
+    /// <param name="input">Whether the input is public or committed.</param>
+    /// <param name="path">The proving-key file.</param>
+    /// <returns>The keys.</returns>
+    /// <exception cref="FormatException">The file is not a valid proving key for this model's circuit; the message names the defect.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static InferenceCircuitKeys Load(QuantizedModel model, WeightVisibility weights, InputVisibility input, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var (circuit, layers) = BuildForSetup(model, weights, input);
+        return new InferenceCircuitKeys(model, weights, input, Groth16ProvingKeyFile.Load(path, circuit.System), layers, circuit.System.ConstraintCount);
+    }
+
+    /// <summary>
+    /// The keys in <paramref name="path"/> when it exists (as <see cref="Load"/>); otherwise keys from a local setup,
+    /// saved there first (atomically, owner-only), so that every process pointed at the file proves under one verifying
+    /// key. Two processes starting at once may both run the setup; the first to create the file wins (the rename never
+    /// replaces an existing file), and the other reads the winner's key back and uses it.
+    /// </summary>
+    /// <param name="model">The quantized model.</param>
+    /// <param name="weights">Whether the weights are circuit constants or committed witnesses.</param>
+    /// <param name="input">Whether the input is public or committed.</param>
+    /// <param name="path">The proving-key file.</param>
+    /// <returns>The keys.</returns>
+    /// <exception cref="FormatException">The file exists but is not a valid key for this model's circuit.</exception>
+    /// <exception cref="IOException">The file cannot be read or written.</exception>
+    public static InferenceCircuitKeys LoadOrCreate(QuantizedModel model, WeightVisibility weights, InputVisibility input, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (File.Exists(path))
+        {
+            return Load(model, weights, input, path);
+        }
+
+        var (circuit, layers) = BuildForSetup(model, weights, input);
+        var provingKey = Groth16DevelopmentSetup.CreateKeys(circuit.System);
+        var stored = Groth16ProvingKeyFile.TryCreate(path, provingKey, circuit.System) ? provingKey : Groth16ProvingKeyFile.Load(path, circuit.System);
+        return new InferenceCircuitKeys(model, weights, input, stored, layers, circuit.System.ConstraintCount);
+    }
+
+    /// <summary>Writes the proving key to <paramref name="path"/> (<see cref="Groth16ProvingKeyFile"/>, atomically, owner-only where the platform has modes).</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string path)
+    {
+        var (circuit, _) = BuildForSetup(Model, Weights, Input);
+        Groth16ProvingKeyFile.Save(path, ProvingKey, circuit.System);
+    }
+
+    private static (BuiltCircuit Circuit, IReadOnlyList<LayerConstraintCount> Layers) BuildForSetup(QuantizedModel model, WeightVisibility weights, InputVisibility input) =>
+        InferenceCircuit.Build(CircuitBuilder.ForSetup(), model, null, new InferenceCircuitShape(weights, ContextWire: true, input), default);
 
     /// <summary>The statement "this model maps claim.Input to claim.Output", carrying the verifying key.</summary>
     /// <param name="claim">The claimed inference; with private weights it carries the weights commitment, with a committed input the input commitment (and no input values).</param>

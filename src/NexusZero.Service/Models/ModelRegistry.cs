@@ -46,7 +46,7 @@ public sealed class ModelRegistry : IDisposable
                 names = csv.Columns;
             }
 
-            registry.Add(RegisteredModel.Create(source.Id, File.ReadAllBytes(source.OnnxPath), background, names));
+            registry.Add(RegisteredModel.Create(source.Id, File.ReadAllBytes(source.OnnxPath), background, names, source.ProvingKeyPath));
         }
 
         return registry;

@@ -57,12 +57,23 @@ internal sealed class RegisteredModel : IDisposable
     /// <summary>Imports, quantizes and runs the local setup; seconds for a small MLP.</summary>
     /// <exception cref="ArgumentException">The id is malformed, the background does not fit, or the ONNX bytes are refused (the message says why).</exception>
     public static RegisteredModel Create(string id, byte[] onnx, IReadOnlyList<double[]>? background, IReadOnlyList<string>? featureNames) =>
-        Create(id, onnx, _ => background, featureNames);
+        Create(id, onnx, _ => background, featureNames, provingKeyPath: null);
+
+    /// <summary>
+    /// As <see cref="Create(string, byte[], IReadOnlyList{double[]}?, IReadOnlyList{string}?)"/>, with the proving key kept
+    /// in <paramref name="provingKeyPath"/>: read from it when it exists (it must be for this model's circuit), otherwise
+    /// made by the local setup and written there, so every instance and restart pointed at the file proves under one
+    /// verifying key.
+    /// </summary>
+    /// <exception cref="ArgumentException">As the other overload, or the key file is not a key for this model's circuit (the message names the defect).</exception>
+    /// <exception cref="IOException">The key file cannot be read or written.</exception>
+    public static RegisteredModel Create(string id, byte[] onnx, IReadOnlyList<double[]>? background, IReadOnlyList<string>? featureNames, string? provingKeyPath) =>
+        Create(id, onnx, _ => background, featureNames, provingKeyPath);
 
     /// <summary>As the other overload, with the background given row-major (a multiple of the input count; empty for a zero row).</summary>
     /// <exception cref="ArgumentException">As the other overload, or the values are not whole rows.</exception>
     public static RegisteredModel Create(string id, byte[] onnx, IReadOnlyList<double> flatBackground, IReadOnlyList<string>? featureNames) =>
-        Create(id, onnx, inputs => Rows(flatBackground, inputs), featureNames);
+        Create(id, onnx, inputs => Rows(flatBackground, inputs), featureNames, provingKeyPath: null);
 
     private static IReadOnlyList<double[]>? Rows(IReadOnlyList<double> flat, int inputs)
     {
@@ -74,7 +85,7 @@ internal sealed class RegisteredModel : IDisposable
         return [.. Enumerable.Range(0, flat.Count / inputs).Select(r => flat.Skip(r * inputs).Take(inputs).ToArray())];
     }
 
-    private static RegisteredModel Create(string id, byte[] onnx, Func<int, IReadOnlyList<double[]>?> backgroundFor, IReadOnlyList<string>? featureNames)
+    private static RegisteredModel Create(string id, byte[] onnx, Func<int, IReadOnlyList<double[]>?> backgroundFor, IReadOnlyList<string>? featureNames, string? provingKeyPath)
     {
         ArgumentNullException.ThrowIfNull(onnx);
         CheckId(id);
@@ -105,7 +116,17 @@ internal sealed class RegisteredModel : IDisposable
             throw new ArgumentException($"feature_names: {inputs} names of 1 … {ReceiptExplanation.MaxNameBytes} bytes are needed.", nameof(featureNames));
         }
 
-        var keys = InferenceCircuitKeys.CreateWithLocalSetup(model);
+        InferenceCircuitKeys keys;
+        try
+        {
+            keys = provingKeyPath is { Length: > 0 }
+                ? InferenceCircuitKeys.LoadOrCreate(model, WeightVisibility.Public, InputVisibility.Public, provingKeyPath)
+                : InferenceCircuitKeys.CreateWithLocalSetup(model);
+        }
+        catch (FormatException ex)
+        {
+            throw new ArgumentException($"proving key: {ex.Message}", nameof(provingKeyPath), ex);
+        }
         OnnxBatchModel? floatModel = null;
         try
         {
