@@ -44,14 +44,21 @@ internal static class FaultPhase
 
         var issued = 0L;
         var fresh = 0L;
+
+        // A request belongs to the segment in force when it started: the segment moves on once a kill has completed,
+        // so a request counted after a fault was issued after the process was gone.
+        var current = new int[1];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var faults = Task.Run(async () =>
         {
             await Task.Delay(segment);
             await nodes.Nodes[3].KillAsync();
-            Console.WriteLine($"fault: {nodes.Nodes[3].Name} killed at {segment.TotalSeconds:F0} s");
+            Volatile.Write(ref current[0], 1);
+            Console.WriteLine($"fault: {nodes.Nodes[3].Name} killed at {clock.Elapsed.TotalSeconds:F1} s");
             await Task.Delay(segment);
             await redis.KillAsync();
-            Console.WriteLine($"fault: redis-server killed at {2 * segment.TotalSeconds:F0} s");
+            Volatile.Write(ref current[0], 2);
+            Console.WriteLine($"fault: redis-server killed at {clock.Elapsed.TotalSeconds:F1} s");
         });
         var outcomes = await LoadPhase.RunAsync(
             3 * segment,
@@ -62,7 +69,7 @@ internal static class FaultPhase
                 : request(Level.Consensus, 1 + Interlocked.Increment(ref fresh)),
             r => service.Inference.VerifyInferenceAsync(r, service.Headers).ResponseAsync,
             keepResponses: true,
-            segmentOf: t => Math.Min(2, (int)(t / segment)));
+            segmentOf: _ => Volatile.Read(ref current[0]));
         await faults;
 
         Console.WriteLine();
