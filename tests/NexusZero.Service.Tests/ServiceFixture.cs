@@ -96,6 +96,8 @@ internal sealed class TestService : IDisposable
 
     public ServiceValidators Validators => _app.Services.GetRequiredService<ServiceValidators>();
 
+    public Results.CachedResultVerifier Verifier => _app.Services.GetRequiredService<Results.CachedResultVerifier>();
+
     public Protos.VerifiableInference.VerifiableInferenceClient Inference => new(Channel);
 
     public Protos.ModelAdmin.ModelAdminClient Admin => new(Channel);
@@ -135,6 +137,12 @@ internal sealed class RecordingCache : IReceiptCache
         _entries.TryRemove(key.Value, out _);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The stored bytes under <paramref name="key"/> (a copy).</summary>
+    public byte[] Get(string key) => _entries[key].ToArray();
+
+    /// <summary>Replaces what is stored under <paramref name="key"/>, as a store an attacker controls could.</summary>
+    public void Put(string key, byte[] value) => _entries[key] = value.ToArray();
 
     /// <summary>Flips one bit of the byte at <paramref name="fraction"/> of the only entry's length.</summary>
     public void FlipByte(double fraction)

@@ -1,107 +1,157 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Grpc.Core;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using NexusZero.Service;
-using NexusZero.Service.Caching;
-using NexusZero.Service.Hosting;
 using NexusZero.Service.Protos;
+using ServiceLoad;
 
-// Drives the verifiable-inference service on loopback (HTTP/2 without TLS, so the figures are the service's, not the
-// handshake's) with concurrent gRPC clients, for each level with a cold cache (every request a new input: computed)
-// and a warm one (one input, computed once, then served from the in-process cache after re-verification). Bounded in
-// time and count. The rate limit is raised out of the way; everything else is the service's default.
+// Issue #18's load and fault test. Usage (all arguments optional, in this order):
+//   dotnet run -c Release --project benchmarks/scripts/service-load -- [seconds] [concurrency] [max requests] [phases]
+//     seconds       per phase (default 5); the fault phase runs three segments of this length
+//     concurrency   concurrent gRPC clients (default 16)
+//     max requests  per phase (default 20000)
+//     phases        comma-separated, default memory,direct,redis,fault:
+//       memory  the service with the in-process memory store: per level a cold phase (every request a new quantized
+//               input, so computed) and a warm one (one input, computed once, then served from the cache)
+//       direct  "explanation direct": the explainer library called as the handler calls it (DirectExplainer: same model,
+//               method, seed, budget, background, inputs and concurrency) against the service's uncached explanation-level
+//               requests, in three alternating pairs of phases; prints service/direct throughput per pair and the median
+//       redis   memory's phases with the Redis store, against a redis-server this script starts on a free loopback port
+//       fault   FaultPhase: Redis store, four remote NexusZero.ValidatorNode processes, consensus-level load; one
+//               validator killed after one segment, redis-server after two; checks every failure is documented and
+//               every served receipt verifies offline, and prints "no invalid result served" only then (exit 1 otherwise)
+// Everything runs on loopback and is bounded in time and count; every process the script starts is killed before it ends.
 var invariant = CultureInfo.InvariantCulture;
 var seconds = args.Length > 0 ? double.Parse(args[0], invariant) : 5;
 var concurrency = args.Length > 1 ? int.Parse(args[1], invariant) : 16;
 var maxRequests = args.Length > 2 ? int.Parse(args[2], invariant) : 20_000;
-var data = Path.Combine(AppContext.BaseDirectory, "Data");
-var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-
-var builder = WebApplication.CreateBuilder();
-builder.Logging.ClearProviders();
-builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-builder.Services.AddNexusZeroMemoryReceiptCache();
-builder.Services.AddNexusZeroService(o =>
+var phases = (args.Length > 3 ? args[3] : "memory,direct,redis,fault").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+var unknown = phases.Except(["memory", "direct", "redis", "fault"]).ToArray();
+if (unknown.Length > 0)
 {
-    o.Models.Add(new ModelSource { Id = "wine", OnnxPath = Path.Combine(data, "wine-mlp.onnx"), BackgroundCsvPath = Path.Combine(data, "wine-background.csv") });
-    o.CallerKeyDigests["load"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-    o.RateLimitPermits = 1_000_000;
-});
-var app = builder.Build();
-app.UseNexusZeroService();
-app.MapNexusZeroService();
-await app.StartAsync();
-var address = app.Urls.First();
-
-var instances = File.ReadLines(Path.Combine(data, "wine-instances.csv")).Skip(1)
-    .Select(l => l.Split(',').Select(v => double.Parse(v, invariant)).ToArray()).ToArray();
-using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
-{
-    HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
-});
-var client = new VerifiableInference.VerifiableInferenceClient(channel);
-var headers = new Metadata { { "x-api-key", key } };
-
-Console.WriteLine($"service-load: {address}, {concurrency} clients, {seconds} s or {maxRequests} requests per phase, Environment.ProcessorCount {Environment.ProcessorCount}, load {File.ReadAllText("/proc/loadavg").Trim()}");
-Console.WriteLine("| level | cache | requests | errors | throughput | p50 | p95 | p99 | max |");
-Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-foreach (var level in new[] { Level.OutputOnly, Level.Explanation, Level.Proof, Level.Consensus })
-{
-    // Warm-up: one call per level, so the first measured request does not pay for JIT and pools.
-    await client.VerifyInferenceAsync(Request(level, instances[0], 0), headers);
-    var fresh = 0L;
-    await Phase(level, "cold", () => Request(level, instances[0], 1 + (Interlocked.Increment(ref fresh) % (64 * 64 * 64 - 1))));
-    await Phase(level, "warm", () => Request(level, instances[1], 0));
+    Console.Error.WriteLine($"service-load: unknown phase(s) {string.Join(", ", unknown)} (memory, direct, redis, fault).");
+    return 2;
 }
 
-await app.StopAsync();
-return 0;
+var duration = TimeSpan.FromSeconds(seconds);
+var data = Path.Combine(AppContext.BaseDirectory, "Data");
+var instances = File.ReadLines(Path.Combine(data, "wine-instances.csv")).Skip(1)
+    .Select(l => l.Split(',').Select(v => double.Parse(v, invariant)).ToArray()).ToArray();
+const int Seed = 7;
+var budget = new NexusZeroServiceOptions().ExplainerBudget;
 
-// A new quantized input per counter value: its base-64 digits move the first three features by 0.02 steps (more than
-// the 2^-7 quantization step, so each counter value is its own cache key); counter 0 is the instance itself.
-VerifyInferenceRequest Request(Level level, double[] instance, long counter)
+Console.WriteLine($"service-load: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {concurrency} clients, {seconds} s or {maxRequests} requests per phase, phases {string.Join(",", phases)}, Environment.ProcessorCount {Environment.ProcessorCount}, load {Load()}");
+Console.WriteLine(LoadPhase.Header);
+var passed = true;
+using var direct = new DirectExplainer(data, budget);
+if (phases.Contains("memory") || phases.Contains("direct"))
 {
-    var request = new VerifyInferenceRequest { ModelId = "wine", Level = level, ExplainerSeed = 7 };
-    request.Input.AddRange(instance);
-    for (var feature = 0; feature < 3; feature++, counter /= 64)
+    await using var service = await ServiceUnderLoad.StartAsync(data);
+    if (phases.Contains("memory"))
     {
-        request.Input[feature] += (counter % 64 - 32) * 0.02;
+        await LevelsAsync(service, "memory", Enum.GetValues<Level>());
+    }
+
+    if (phases.Contains("direct"))
+    {
+        await DirectComparisonAsync(service);
+    }
+}
+
+if (phases.Contains("redis"))
+{
+    var (redis, configuration) = await RedisProcess.StartAsync();
+    await using (redis)
+    {
+        await using var service = await ServiceUnderLoad.StartAsync(data, configuration);
+        await LevelsAsync(service, "redis", Enum.GetValues<Level>());
+    }
+}
+
+if (phases.Contains("fault"))
+{
+    Console.WriteLine();
+    Console.WriteLine("fault phase: Redis store, 4 remote validators, consensus level");
+    passed &= await FaultPhase.RunAsync(data, duration, concurrency, maxRequests, Request, direct.Quantized);
+}
+
+Console.WriteLine($"service-load: done {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load {Load()}");
+return passed ? 0 : 1;
+
+// Cold and warm phases per level.
+async Task LevelsAsync(ServiceUnderLoad service, string store, IEnumerable<Level> levels)
+{
+    // Unmeasured: two seconds of warm load at each level first, so that the measured phases do not run on the JIT's
+    // first-tier code (without it the first phases of a process came out 2-4 times slower than the same phases later).
+    foreach (var level in levels)
+    {
+        await LoadPhase.RunAsync(TimeSpan.FromSeconds(2), concurrency, maxRequests, () => Request(level, 0),
+            r => service.Inference.VerifyInferenceAsync(r, service.Headers).ResponseAsync);
+    }
+
+    foreach (var level in levels)
+    {
+        // Warm-up: one call per level, so the first measured request does not pay for JIT and pools.
+        await service.Inference.VerifyInferenceAsync(Request(level, 1), service.Headers);
+        var fresh = 0L;
+        var cold = await LoadPhase.RunAsync(duration, concurrency, maxRequests, () => Request(level, 1 + (Interlocked.Increment(ref fresh) % (64 * 64 * 64 - 1))),
+            r => service.Inference.VerifyInferenceAsync(r, service.Headers).ResponseAsync);
+        LoadPhase.PrintRow(store, level.ToString(), "cold", cold);
+
+        var warm = await LoadPhase.RunAsync(duration, concurrency, maxRequests, () => Request(level, 0),
+            r => service.Inference.VerifyInferenceAsync(r, service.Headers).ResponseAsync);
+        LoadPhase.PrintRow(store, level.ToString(), "warm", warm);
+    }
+}
+
+// Uncached explanation-level requests against the explainer called directly: three pairs of phases over the same fresh
+// inputs (each pair its own range of counters), the order alternating so that a drift in the machine's load does not
+// favour one side; the median of the three throughput ratios is the figure (the machine is shared: one pair is noise).
+async Task DirectComparisonAsync(ServiceUnderLoad service)
+{
+    direct.Explain(Request(Level.Explanation, 1).Input, Seed, CancellationToken.None);
+    var ratios = new List<double>();
+    for (var pair = 0; pair < 3; pair++)
+    {
+        var offset = 70_000L * (pair + 1);
+        double serviceThroughput = 0, directThroughput = 0;
+        for (var side = 0; side < 2; side++)
+        {
+            var fresh = 0L;
+            if ((side == 0) == (pair % 2 == 0))
+            {
+                var outcomes = await LoadPhase.RunAsync(duration, concurrency, maxRequests, () => Request(Level.Explanation, offset + Interlocked.Increment(ref fresh)),
+                    r => service.Inference.VerifyInferenceAsync(r, service.Headers).ResponseAsync);
+                serviceThroughput = LoadPhase.PrintRow("explanation service", "Explanation", $"cold, pair {pair + 1}", outcomes);
+            }
+            else
+            {
+                var outcomes = await LoadPhase.RunAsync(duration, concurrency, maxRequests, () => Request(Level.Explanation, offset + Interlocked.Increment(ref fresh)),
+                    r => Task.Run(() => (object)direct.Explain(r.Input, Seed, CancellationToken.None)));
+                directThroughput = LoadPhase.PrintRow("explanation direct", "Explanation", $"none, pair {pair + 1}", outcomes);
+            }
+        }
+
+        ratios.Add(serviceThroughput / directThroughput);
+    }
+
+    var median = ratios.Order().ElementAt(1);
+    Console.WriteLine(string.Create(invariant, $"explanation: service / direct throughput = {string.Join(", ", ratios.Select(r => r.ToString("F2", invariant)))}; median {median:F2} (target ≥ 0.80: {(median >= 0.8 ? "met" : "not met")})"));
+}
+
+// Inputs by counter: 0 is instance 1 itself (the warm input); a positive counter moves instance 0's first three features
+// by its base-64 digits in 0.02 steps (more than the 2^-7 quantization step, so each counter value is its own cache key)
+// — the warm-up uses counter 1, which the cold phases then start after; a negative counter does the same to instance 2
+// (the fault phase's pool of warm inputs).
+VerifyInferenceRequest Request(Level level, long counter)
+{
+    var request = new VerifyInferenceRequest { ModelId = "wine", Level = level, ExplainerSeed = Seed };
+    request.Input.AddRange(counter == 0 ? instances[1] : counter > 0 ? instances[0] : instances[2]);
+    var steps = Math.Abs(counter);
+    for (var feature = 0; feature < 3 && counter != 0; feature++, steps /= 64)
+    {
+        request.Input[feature] += (steps % 64 - 32) * 0.02;
     }
 
     return request;
 }
 
-async Task Phase(Level level, string cache, Func<VerifyInferenceRequest> next)
-{
-    var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
-    var errors = 0;
-    var issued = 0;
-    var clock = Stopwatch.StartNew();
-    var deadline = TimeSpan.FromSeconds(seconds);
-    var workers = Enumerable.Range(0, concurrency).Select(async _ =>
-    {
-        while (clock.Elapsed < deadline && Interlocked.Increment(ref issued) <= maxRequests)
-        {
-            var request = next();
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                await client.VerifyInferenceAsync(request, headers);
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-            catch (RpcException)
-            {
-                Interlocked.Increment(ref errors);
-            }
-        }
-    }).ToArray();
-    await Task.WhenAll(workers);
-    var elapsed = clock.Elapsed.TotalSeconds;
-    var sorted = latencies.OrderBy(x => x).ToArray();
-    double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-    Console.WriteLine(string.Create(invariant, $"| {level} | {cache} | {sorted.Length:N0} | {errors} | {sorted.Length / elapsed:N0}/s | {P(0.50):F1} ms | {P(0.95):F1} ms | {P(0.99):F1} ms | {sorted.LastOrDefault():F1} ms |"));
-}
+static string Load() => File.ReadAllText("/proc/loadavg").Trim();

@@ -78,7 +78,9 @@ public sealed partial class ReceiptCacheCoordinator
     /// <param name="isValid">Re-verifies a cached value before it is served; it must check the value against this
     /// request (model, input, level), not only in itself. Only the first caller's delegates run for a key.</param>
     /// <param name="cancellationToken">Ends this caller's wait (not the computation others wait on).</param>
-    /// <returns>The value and how it was obtained.</returns>
+    /// <returns>The value and how it was obtained. The bytes are always ones <paramref name="compute"/> produced in this
+    /// process, or that a first caller's <paramref name="isValid"/> accepted for this key, or byte for byte one of those
+    /// (the memo of verified values): a caller may decode them without verifying them again.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <remarks>An exception from <paramref name="compute"/> or <paramref name="isValid"/> reaches every waiter.</remarks>

@@ -4,21 +4,23 @@ using System.Text;
 namespace NexusZero.Service.Caching;
 
 /// <summary>
-/// The values this process has itself computed or re-verified, per key, as SHA-256(label ‖ key ‖ value): a value read
-/// back from the store that is byte for byte one of them needs no second verification. This is what lets a warm cache
-/// serve thousands of proof-level hits per second on two cores (a Groth16 verification costs ~4 ms); a value the
-/// store altered, or one another instance wrote, has another digest and is verified in full.
+/// The value this process last computed or re-verified for each key, held as SHA-256(label ‖ key ‖ value): a value read
+/// back from the store whose digest equals the key's (compared with <see cref="CryptographicOperations.FixedTimeEquals"/>)
+/// needs no second verification. This is what lets a warm cache serve thousands of proof-level hits per second on two
+/// cores (a Groth16 verification costs ~4 ms); a value the store altered, or one another instance wrote, has another
+/// digest and is verified in full (and then becomes the key's remembered value).
 /// </summary>
 /// <remarks>
 /// Sound because the memo lives in this process's memory, which is trusted as the pinned verifying keys are, and
 /// because a model's registration (its keys) never changes within a process (the registry refuses a second
-/// registration of an id or commitment). Bounded: when full it is emptied, which only costs re-verifications.
+/// registration of an id or commitment). Bounded: at most <c>capacity</c> keys; when full it is emptied, which only
+/// costs re-verifications.
 /// </remarks>
 internal sealed class VerifiedValueMemo
 {
     private static readonly byte[] Label = Encoding.ASCII.GetBytes("NexusZero.Service.VerifiedValue.v1\0");
     private readonly int _capacity;
-    private readonly HashSet<string> _digests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _digests = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public VerifiedValueMemo(int capacity)
@@ -27,7 +29,7 @@ internal sealed class VerifiedValueMemo
         _capacity = capacity;
     }
 
-    /// <summary>How many digests are held (for tests).</summary>
+    /// <summary>How many keys have a remembered value (for tests).</summary>
     public int Count
     {
         get
@@ -47,14 +49,23 @@ internal sealed class VerifiedValueMemo
             return false;
         }
 
-        var digest = Digest(key, value);
+        byte[]? remembered;
         lock (_lock)
         {
-            return _digests.Contains(digest);
+            _digests.TryGetValue(key.Value, out remembered);
         }
+
+        if (remembered is null)
+        {
+            return false;
+        }
+
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        Digest(key, value, digest);
+        return CryptographicOperations.FixedTimeEquals(digest, remembered);
     }
 
-    /// <summary>Records that these bytes are valid for <paramref name="key"/>.</summary>
+    /// <summary>Records that these bytes are valid for <paramref name="key"/> (replacing the key's earlier value).</summary>
     public void Add(ReceiptCacheKey key, ReadOnlySpan<byte> value)
     {
         if (_capacity == 0)
@@ -62,24 +73,25 @@ internal sealed class VerifiedValueMemo
             return;
         }
 
-        var digest = Digest(key, value);
+        var digest = new byte[SHA256.HashSizeInBytes];
+        Digest(key, value, digest);
         lock (_lock)
         {
-            if (_digests.Count >= _capacity)
+            if (_digests.Count >= _capacity && !_digests.ContainsKey(key.Value))
             {
                 _digests.Clear();
             }
 
-            _digests.Add(digest);
+            _digests[key.Value] = digest;
         }
     }
 
-    private static string Digest(ReceiptCacheKey key, ReadOnlySpan<byte> value)
+    private static void Digest(ReceiptCacheKey key, ReadOnlySpan<byte> value, Span<byte> destination)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Label);
         hash.AppendData(Encoding.ASCII.GetBytes(key.Value));
         hash.AppendData(value);
-        return Convert.ToBase64String(hash.GetHashAndReset());
+        hash.GetHashAndReset(destination);
     }
 }

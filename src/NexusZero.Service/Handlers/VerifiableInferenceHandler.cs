@@ -57,13 +57,27 @@ internal sealed partial class VerifiableInferenceHandler(
             },
             cancellationToken).ConfigureAwait(false);
 
-        // A shared (single-flight) value was computed by another request: verify it like a cached one.
-        served ??= verifier.Verify(value.Value, key, model, input, validators.ValidatorSet, out _)
-            ?? throw new ServiceException(StatusCode.Internal, "The shared result did not verify.");
+        // Not set here when the coordinator served bytes it had already computed or verified for this key (its memo,
+        // or another request's flight): those need decoding only. Verifying them again would cost a Groth16
+        // verification per proof-level hit; the coordinator's contract is that it returns no other bytes.
+        served ??= Decode(value.Value);
         ServiceTelemetry.CountCache(value.Outcome, level);
         span?.SetTag("nexuszero.cache", value.Outcome.ToString());
         LogServed(logger, caller, model.Id, level, value.Outcome);
         return ToResponse(model, served, value.Outcome);
+    }
+
+    private static InferenceResult Decode(byte[] verified)
+    {
+        try
+        {
+            return CachedResultEncoding.Parse(verified).Result;
+        }
+        catch (FormatException ex)
+        {
+            // Bytes the coordinator vouches for were produced or accepted by this process: a parse failure is a bug.
+            throw new ServiceException(StatusCode.Internal, $"A verified cached result did not decode: {ex.Message}");
+        }
     }
 
     internal RegisteredModel Resolve(string modelId)

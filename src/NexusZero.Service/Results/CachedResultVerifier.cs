@@ -20,12 +20,17 @@ internal sealed class CachedResultVerifier
 {
     private readonly byte[] _secret;
     private readonly NexuszeroApi _api;
+    private long _proofChecks;
 
     public CachedResultVerifier(byte[] secret, NexuszeroApi api)
     {
         _secret = secret;
         _api = api;
     }
+
+    /// <summary>How many proofs (level 2) and receipts (level 3) this verifier has checked: a test seam that shows a warm
+    /// hit of bytes the coordinator already verified does not pay for a verification again.</summary>
+    internal long ProofChecks => Interlocked.Read(ref _proofChecks);
 
     /// <summary>The parsed result when the value may be served; null (and the reason) when it must be recomputed.</summary>
     public InferenceResult? Verify(ReadOnlySpan<byte> value, ReceiptCacheKey key, RegisteredModel model, ValidatedInput input, ValidatorSet validators, out string? reason)
@@ -95,6 +100,7 @@ internal sealed class CachedResultVerifier
             return $"the envelope is malformed: {ex.Message}";
         }
 
+        Interlocked.Increment(ref _proofChecks);
         if (result.Receipt is { } receipt)
         {
             var verdict = InferenceReceiptVerifier.Verify(receipt, model.VerifyingKey, validators, model.Commitment.Span, _api);
