@@ -28,6 +28,31 @@ public sealed class FieldTests
         }
     }
 
+    /// <summary>
+    /// The 4-bit-window power against BigInteger at the windows' edges: zero, one, a single digit, all-ones and
+    /// all-zero digits, zero digits at the top and bottom, the full 256-bit range, and bases 0 and 1.
+    /// </summary>
+    [Fact]
+    public void WindowedPowerMatchesBigIntegerAtTheDigitEdges()
+    {
+        var random = new Random(4);
+        BigInteger[] exponents =
+        [
+            0, 1, 2, 15, 16, 17, 255, 256, (BigInteger.One << 64) - 1, BigInteger.One << 64, BigInteger.One << 255,
+            (BigInteger.One << 256) - 1, ((BigInteger.One << 252) - 1) << 4, (BigInteger.One << 252) + 1, P - 2, R - 2,
+            Random(random, BigInteger.One << 256), Random(random, BigInteger.One << 256),
+        ];
+        var bases = new[] { BigInteger.Zero, BigInteger.One, Random(random, R), R - 1 };
+        foreach (var e in exponents)
+        {
+            foreach (var a in bases)
+            {
+                Assert.Equal(BigInteger.ModPow(a, e, P), Big(Fp(a).Power(ToLimbs(e))));
+                Assert.Equal(BigInteger.ModPow(a, e, R), ToBig(Fr.FromCanonical(ToLimbs(a)).Power(ToLimbs(e)).ToCanonical()));
+            }
+        }
+    }
+
     [Fact]
     public void FrArithmeticMatchesBigInteger()
     {

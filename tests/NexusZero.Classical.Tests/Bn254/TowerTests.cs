@@ -91,6 +91,11 @@ public sealed class TowerTests
             Assert.Equal(g.Square().Square() * g, g.CyclotomicPower(5));
             Assert.Equal(Fp12.One, g.CyclotomicPower(0));
 
+            // The non-adjacent-form power (the final exponentiation's x-powers) agrees with the binary one.
+            Assert.Equal(g.CyclotomicPower(MillerLoop.X), g.CyclotomicPower(MillerLoop.NonAdjacentForm(MillerLoop.X)));
+            Assert.Equal(g.CyclotomicPower(0b1011_0111), g.CyclotomicPower(MillerLoop.NonAdjacentForm(0b1011_0111)));
+            Assert.Equal(g, g.CyclotomicPower(MillerLoop.NonAdjacentForm(1)));
+
             // A random element is not in the subgroup, and there the shortcut is wrong (so the test above can fail).
             Assert.NotEqual(f.Square(), f.CyclotomicSquare());
         }

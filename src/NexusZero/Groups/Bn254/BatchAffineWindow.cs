@@ -6,10 +6,11 @@ namespace NexusZero.Groups.Bn254;
 /// 1S + 1M for the result, about 6 multiplications against 11 for a mixed Jacobian addition.
 /// <para>
 /// A batch may touch each bucket at most once (its pending sum is not known until the batch ends); a point
-/// for a bucket already in the batch, and a point whose x equals the bucket's (a doubling or a
-/// cancellation, which the affine slope formula cannot take), goes to that bucket's Jacobian overflow
-/// instead, and the two halves are joined when the buckets are summed. Variable time, like
-/// <see cref="Pippenger"/>.
+/// for a bucket already in the batch waits (up to half a batch of them) and is added again after the next
+/// flush; a point that finds no room to wait, or collides again in the last batch, and a point whose x equals
+/// the bucket's (a doubling or a cancellation, which the affine slope formula cannot take), goes to that
+/// bucket's Jacobian overflow instead, and the two halves are joined when the buckets are summed. Variable
+/// time, like <see cref="Pippenger"/>.
 /// </para>
 /// </summary>
 internal sealed class BatchAffineWindow<TField, TCurve>
@@ -26,6 +27,13 @@ internal sealed class BatchAffineWindow<TField, TCurve>
     private readonly TField[] _pendingY;
     private readonly TField[] _denominator;
     private readonly TField[] _prefix;
+    private int[] _deferredBucket;
+    private TField[] _deferredX;
+    private TField[] _deferredY;
+    private int[] _retryBucket;
+    private TField[] _retryX;
+    private TField[] _retryY;
+    private int _deferred;
     private int _pending;
     private int _stamp = 1;
 
@@ -42,6 +50,16 @@ internal sealed class BatchAffineWindow<TField, TCurve>
         _pendingY = new TField[batchSize];
         _denominator = new TField[batchSize];
         _prefix = new TField[batchSize];
+
+        // Fewer than half a batch waits, so re-adding the waiting points after a flush can never fill the batch
+        // again (no flush inside a retry); batches of one or two defer nothing.
+        var deferredCapacity = (batchSize - 1) / 2;
+        _deferredBucket = new int[deferredCapacity];
+        _deferredX = new TField[deferredCapacity];
+        _deferredY = new TField[deferredCapacity];
+        _retryBucket = new int[deferredCapacity];
+        _retryX = new TField[deferredCapacity];
+        _retryY = new TField[deferredCapacity];
     }
 
     /// <summary>Σ over i of digits[i]·(xs[i], ys[i]) for signed digits up to the bucket count.</summary>
@@ -56,6 +74,9 @@ internal sealed class BatchAffineWindow<TField, TCurve>
             }
         }
 
+        // The points still waiting get one more batch; any that collide again go to the Jacobian overflow.
+        Flush();
+        Retry(allowDefer: false);
         Flush();
 
         // Σ d·bucket[d] = Σ over d of (bucket[top] + … + bucket[d]).
@@ -75,13 +96,24 @@ internal sealed class BatchAffineWindow<TField, TCurve>
         return sum;
     }
 
-    private void Add(int bucket, in TField x, in TField y)
+    private void Add(int bucket, in TField x, in TField y, bool allowDefer = true)
     {
         if (!_filled[bucket])
         {
             _bucketX[bucket] = x;
             _bucketY[bucket] = y;
             _filled[bucket] = true;
+            return;
+        }
+
+        if (_batchStamp[bucket] == _stamp && allowDefer && _deferred < _deferredBucket.Length)
+        {
+            // The bucket is already in this batch: the point waits for the next one rather than costing a
+            // Jacobian addition now and a general one when the buckets are summed.
+            _deferredBucket[_deferred] = bucket;
+            _deferredX[_deferred] = x;
+            _deferredY[_deferred] = y;
+            _deferred++;
             return;
         }
 
@@ -100,6 +132,21 @@ internal sealed class BatchAffineWindow<TField, TCurve>
         if (++_pending == _pendingBucket.Length)
         {
             Flush();
+            Retry(allowDefer: true);
+        }
+    }
+
+    /// <summary>Adds the waiting points again after a flush (fewer than a batch, so this cannot flush).</summary>
+    private void Retry(bool allowDefer)
+    {
+        var count = _deferred;
+        (_deferredBucket, _retryBucket) = (_retryBucket, _deferredBucket);
+        (_deferredX, _retryX) = (_retryX, _deferredX);
+        (_deferredY, _retryY) = (_retryY, _deferredY);
+        _deferred = 0;
+        for (var k = 0; k < count; k++)
+        {
+            Add(_retryBucket[k], _retryX[k], _retryY[k], allowDefer);
         }
     }
 

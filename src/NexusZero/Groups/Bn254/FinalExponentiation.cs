@@ -26,5 +26,8 @@ internal static class FinalExponentiation
     }
 
     /// <summary>g^(−x) for g in the cyclotomic subgroup, where the inverse is the conjugate and squarings are cheap.</summary>
-    private static Fp12 PowerMinusX(Fp12 g) => g.CyclotomicPower(MillerLoop.X).Conjugate();
+    private static Fp12 PowerMinusX(Fp12 g) => g.CyclotomicPower(XDigits).Conjugate();
+
+    /// <summary>x in non-adjacent form: 24 non-zero digits against 28 one bits.</summary>
+    private static readonly sbyte[] XDigits = MillerLoop.NonAdjacentForm(MillerLoop.X);
 }

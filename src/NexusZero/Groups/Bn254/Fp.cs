@@ -97,10 +97,10 @@ internal readonly struct Fp : IEquatable<Fp>, IBn254Field<Fp>
     public Fp Double() => this + this;
 
     /// <summary>a^(m−2): the inverse for non-zero a, zero for zero.</summary>
-    public Fp Invert() => new(Montgomery256.Power(montgomery, Parameters.ModulusMinusTwo, Parameters));
+    public Fp Invert() => new(Montgomery256.Power<FpModulus>(montgomery, Parameters.ModulusMinusTwo, Parameters.R));
 
     /// <summary>this^exponent for a public exponent.</summary>
-    public Fp Power(in Limbs256 exponent) => new(Montgomery256.Power(montgomery, exponent, Parameters));
+    public Fp Power(in Limbs256 exponent) => new(Montgomery256.Power<FpModulus>(montgomery, exponent, Parameters.R));
 
     public static Fp Select(in Fp a, in Fp b, ulong mask) => new(Limbs256.Select(a.montgomery, b.montgomery, mask));
 

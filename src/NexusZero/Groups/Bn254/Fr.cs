@@ -97,10 +97,10 @@ internal readonly struct Fr : IEquatable<Fr>
     public Fr Double() => this + this;
 
     /// <summary>a^(m−2): the inverse for non-zero a, zero for zero.</summary>
-    public Fr Invert() => new(Montgomery256.Power(montgomery, Parameters.ModulusMinusTwo, Parameters));
+    public Fr Invert() => new(Montgomery256.Power<FrModulus>(montgomery, Parameters.ModulusMinusTwo, Parameters.R));
 
     /// <summary>this^exponent for a public exponent.</summary>
-    public Fr Power(in Limbs256 exponent) => new(Montgomery256.Power(montgomery, exponent, Parameters));
+    public Fr Power(in Limbs256 exponent) => new(Montgomery256.Power<FrModulus>(montgomery, exponent, Parameters.R));
 
     public static Fr Select(in Fr a, in Fr b, ulong mask) => new(Limbs256.Select(a.montgomery, b.montgomery, mask));
 

@@ -150,7 +150,8 @@ internal static class MillerLoop
         return f.MultiplyByLine(line.C0.MultiplyBy(p.Y), line.C1.MultiplyBy(p.X), line.C2);
     }
 
-    private static sbyte[] NonAdjacentForm(UInt128 value)
+    /// <summary>The non-adjacent form of a public value, least significant digit first (the top digit is 1).</summary>
+    internal static sbyte[] NonAdjacentForm(UInt128 value)
     {
         var digits = new List<sbyte>();
         while (value != 0)
