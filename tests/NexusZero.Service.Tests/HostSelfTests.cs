@@ -18,27 +18,8 @@ public sealed class HostSelfTests
         var workDir = Directory.CreateTempSubdirectory("nexuszero-host-");
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("dotnet", [host, "--self-test"])
-            {
-                WorkingDirectory = workDir.FullName,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            var output = await stdout + await stderr;
-            Assert.True(process.ExitCode == 0, output);
+            var (exitCode, output) = await RunSelfTestAsync(host, workDir.FullName);
+            Assert.True(exitCode == 0, output);
             Assert.Contains("self-test Consensus", output, StringComparison.Ordinal);
             Assert.Contains("self-test client certificate   ok", output, StringComparison.Ordinal);
             Assert.Contains("self-test unpinned certificate ok (Unauthenticated)", output, StringComparison.Ordinal);
@@ -48,18 +29,8 @@ public sealed class HostSelfTests
 
             // A second start reads the kept key instead of running a new setup: the same verifying key.
             var firstKey = File.ReadAllBytes(keyFile);
-            using var again = Process.Start(new ProcessStartInfo("dotnet", [host, "--self-test"])
-            {
-                WorkingDirectory = workDir.FullName,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var againOut = again.StandardOutput.ReadToEndAsync();
-            var againErr = again.StandardError.ReadToEndAsync();
-            using var againTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await again.WaitForExitAsync(againTimeout.Token);
-            var againOutput = await againOut + await againErr;
-            Assert.True(again.ExitCode == 0, againOutput);
+            var (againExit, againOutput) = await RunSelfTestAsync(host, workDir.FullName);
+            Assert.True(againExit == 0, againOutput);
             Assert.Equal(firstKey, File.ReadAllBytes(keyFile));
             Assert.Equal(StatementDigest(output), StatementDigest(againOutput));
         }
@@ -67,6 +38,31 @@ public sealed class HostSelfTests
         {
             workDir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Runs the host's --self-test in <paramref name="workDir"/>, killed after two minutes; its exit code and output.</summary>
+    private static async Task<(int ExitCode, string Output)> RunSelfTestAsync(string host, string workDir)
+    {
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [host, "--self-test"])
+        {
+            WorkingDirectory = workDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     private static string StatementDigest(string output)
