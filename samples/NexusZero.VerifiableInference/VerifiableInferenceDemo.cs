@@ -64,12 +64,15 @@ public static class VerifiableInferenceDemo
         clock.Restart();
         var api = new NexuszeroApi(ProtocolConfig.Default() with { SecurityLevel = 100 });
         using var opening = weights == WeightVisibility.Private ? PrivateWeightsOpening.Create(model) : null;
-        var proof = api.ProveInference(keys, instance, new InferenceProofOptions { Context = "verifiable-inference sample"u8.ToArray(), Weights = opening });
+        using var reference = new OnnxReferenceModel(onnx);
+        var proof = api.ProveInference(keys, instance, new InferenceProofOptions { Context = "verifiable-inference sample"u8.ToArray(), Weights = opening, Reference = reference });
         var envelope = proof.ToBytes();
         var subject = InferenceSubject.For(model.Commitment.Span, proof.Claim);
         var modelCommitment = subject.ModelCommitment.ToArray();
         var predicted = proof.Claim.ArgMax ?? 0;
         output.WriteLine($"prove           {Took()}  class {predicted}, envelope {envelope.Length} bytes, input commitment {Hex(subject.InputCommitment.Span)}{(opening is null ? "" : $", weights commitment {Hex(modelCommitment)}")}");
+        var error = proof.Quantization;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quantization    max |dequantized − ONNX Runtime| {error.MaxAbsoluteError:G3} (probabilities), argmax {(error.ArgMaxAgreement == 1 ? "agrees" : "differs")}; import vs ONNX Runtime {error.ImportMaxAbsoluteError:G3}"));
 
         clock.Restart();
         using var explained = new OnnxBatchModel(onnx);

@@ -1,3 +1,4 @@
+using NexusZero.Inference.Runtime;
 using NexusZero.Proofs.Circuits;
 
 namespace NexusZero.Inference.Proofs;
@@ -24,4 +25,11 @@ public sealed record InferenceProofOptions
     /// and returns the opening in <see cref="InferenceProof.InputOpening"/>.
     /// </summary>
     public InputVisibility Input { get; init; }
+
+    /// <summary>
+    /// ONNX Runtime on the same model's ONNX bytes, when the caller has a session: the proof's quantization error
+    /// (<see cref="InferenceProof.Quantization"/>) is then measured against it, and the import's own error with it. When
+    /// null it is measured against the imported graph's float evaluation. Not retained; the caller disposes it.
+    /// </summary>
+    public OnnxReferenceModel? Reference { get; init; }
 }

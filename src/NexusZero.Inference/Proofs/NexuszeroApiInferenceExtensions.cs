@@ -23,8 +23,8 @@ public static class NexuszeroApiInferenceExtensions
     /// <param name="keys">The model's keys, as the verifier trusts them.</param>
     /// <param name="input">The input row (reals; quantized with the model's scale).</param>
     /// <param name="options">The context, the weights' opening for private weights, and the input visibility (the keys'); <see cref="InferenceProofOptions.Default"/> when null.</param>
-    /// <returns>The proof, the claim (with the weights commitment for private weights; the input commitment and no input values for a committed input), the input's opening (committed input) and the per-layer constraint counts.</returns>
-    /// <exception cref="ArgumentException">The input does not fit the model (length, range, NaN), the weights' opening is missing (private weights), extra (public) or for another model, or the options' input visibility is not the keys'.</exception>
+    /// <returns>The proof, the claim (with the weights commitment for private weights; the input commitment and no input values for a committed input), the input's opening (committed input), the per-layer constraint counts and the row's quantization error.</returns>
+    /// <exception cref="ArgumentException">The input does not fit the model (length, range, NaN), the weights' opening is missing (private weights), extra (public) or for another model, the options' input visibility is not the keys', or the options' ONNX Runtime reference returns another number of outputs than the model.</exception>
     /// <exception cref="NexusZeroException">As <see cref="NexuszeroApi.Prove"/>.</exception>
     public static InferenceProof ProveInference(this NexuszeroApi api, InferenceCircuitKeys keys, ReadOnlySpan<double> input, InferenceProofOptions? options = null)
     {
@@ -32,7 +32,7 @@ public static class NexuszeroApiInferenceExtensions
         ArgumentNullException.ThrowIfNull(keys);
         options ??= InferenceProofOptions.Default;
         var trace = keys.Model.Evaluate(keys.Model.QuantizeInput(input));
-        return api.ProveTrace(keys, trace, options);
+        return api.ProveTrace(keys, trace, options, input.ToArray());
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public static class NexuszeroApiInferenceExtensions
     /// <param name="circuit">The model's circuit, as the verifier trusts it.</param>
     /// <param name="input">The input row (reals; quantized with the model's scale).</param>
     /// <param name="options">The context, and the weights' opening for private weights; <see cref="InferenceProofOptions.Default"/> when null.</param>
-    /// <returns>The proof, the claim and the per-layer constraint counts.</returns>
+    /// <returns>The proof, the claim, the per-layer constraint counts and the row's quantization error.</returns>
     /// <exception cref="ArgumentException">As the Groth16 overload.</exception>
     /// <exception cref="NexusZeroException">As <see cref="NexuszeroApi.Prove"/>.</exception>
     public static InferenceProof ProveInference(this NexuszeroApi api, PostQuantumInferenceCircuit circuit, ReadOnlySpan<double> input, InferenceProofOptions? options = null)
@@ -52,20 +52,23 @@ public static class NexuszeroApiInferenceExtensions
         ArgumentNullException.ThrowIfNull(circuit);
         options ??= InferenceProofOptions.Default;
         var trace = circuit.Model.Evaluate(circuit.Model.QuantizeInput(input));
-        return api.ProveTrace(circuit, trace, options);
+        return api.ProveTrace(circuit, trace, options, input.ToArray());
     }
 
-    /// <summary>Proves a given trace with Groth16; tests pass a changed one to show that it cannot be proven.</summary>
-    internal static InferenceProof ProveTrace(this NexuszeroApi api, InferenceCircuitKeys keys, QuantizedTrace trace, InferenceProofOptions options) =>
-        Prove(keys.Model, new InferenceCircuitShape(keys.Weights, ContextWire: true, keys.Input), trace, options, (claim, system, assignment) =>
+    /// <summary>
+    /// Proves a given trace with Groth16; tests pass a changed one to show that it cannot be proven. The quantization
+    /// error is measured for <paramref name="input"/>, the row the trace was computed from (the trace's dequantized input when null).
+    /// </summary>
+    internal static InferenceProof ProveTrace(this NexuszeroApi api, InferenceCircuitKeys keys, QuantizedTrace trace, InferenceProofOptions options, double[]? input = null) =>
+        Prove(keys.Model, new InferenceCircuitShape(keys.Weights, ContextWire: true, keys.Input), trace, input, options, (claim, system, assignment) =>
         {
             using var witness = new CircuitWitness(keys.ProvingKey, system, assignment);
             return api.Prove(new ProofRequest(Groth16ProofSystem.Instance, keys.Statement(claim), witness, options.Context));
         });
 
-    /// <summary>Proves a given trace with the post-quantum backend.</summary>
-    internal static InferenceProof ProveTrace(this NexuszeroApi api, PostQuantumInferenceCircuit circuit, QuantizedTrace trace, InferenceProofOptions options) =>
-        Prove(circuit.Model, PostQuantumInferenceCircuit.Shape(circuit.Weights, circuit.Input), trace, options, (claim, system, assignment) =>
+    /// <summary>Proves a given trace with the post-quantum backend; <paramref name="input"/> as for Groth16.</summary>
+    internal static InferenceProof ProveTrace(this NexuszeroApi api, PostQuantumInferenceCircuit circuit, QuantizedTrace trace, InferenceProofOptions options, double[]? input = null) =>
+        Prove(circuit.Model, PostQuantumInferenceCircuit.Shape(circuit.Weights, circuit.Input), trace, input, options, (claim, system, assignment) =>
         {
             using var witness = new CircuitAssignment(system, assignment);
             return api.Prove(new ProofRequest(LigeroProofSystem.Instance, circuit.Statement(claim), witness, options.Context));
@@ -104,11 +107,14 @@ public static class NexuszeroApiInferenceExtensions
         static string Describe(InputVisibility v) => v == InputVisibility.Committed ? "committed" : "public";
     }
 
-    private static InferenceProof Prove(QuantizedModel model, InferenceCircuitShape shape, QuantizedTrace trace, InferenceProofOptions options, Func<InferenceClaim, ConstraintSystem, FieldElement[], ProofResult> prove)
+    private static InferenceProof Prove(QuantizedModel model, InferenceCircuitShape shape, QuantizedTrace trace, double[]? input, InferenceProofOptions options, Func<InferenceClaim, ConstraintSystem, FieldElement[], ProofResult> prove)
     {
         var weights = shape.Weights;
         CheckOpening(model, weights, options.Weights);
         CheckInput(shape.Input, options.Input);
+
+        // Measured before proving, so that a reference that does not fit the model fails before the costly part.
+        var quantization = QuantizationReport.MeasureRow(model, trace, input ?? [.. trace.Input.Select(model.Dequantize)], options.Reference);
         var blinding = weights == WeightVisibility.Private ? options.Weights!.Blinding : default;
         var inputOpening = shape.Input == InputVisibility.Committed ? CommittedInputOpening.Create(model, trace.Input) : null;
         try
@@ -118,7 +124,7 @@ public static class NexuszeroApiInferenceExtensions
                 WeightsCommitment = weights == WeightVisibility.Private ? options.Weights!.Commitment : null,
                 InputCommitment = inputOpening?.Commitment,
             };
-            var proof = Prove(model, shape, trace, claim, blinding, inputOpening is null ? default : inputOpening.Blinding, prove);
+            var proof = Prove(model, shape, trace, claim, quantization, blinding, inputOpening is null ? default : inputOpening.Blinding, prove);
             return proof with { InputOpening = inputOpening };
         }
         catch
@@ -128,7 +134,7 @@ public static class NexuszeroApiInferenceExtensions
         }
     }
 
-    private static InferenceProof Prove(QuantizedModel model, InferenceCircuitShape shape, QuantizedTrace trace, InferenceClaim claim, FieldElement blinding, FieldElement inputBlinding, Func<InferenceClaim, ConstraintSystem, FieldElement[], ProofResult> prove)
+    private static InferenceProof Prove(QuantizedModel model, InferenceCircuitShape shape, QuantizedTrace trace, InferenceClaim claim, QuantizationReport quantization, FieldElement blinding, FieldElement inputBlinding, Func<InferenceClaim, ConstraintSystem, FieldElement[], ProofResult> prove)
     {
         var (circuit, layers) = InferenceCircuit.Build(CircuitBuilder.ForProving(), model, trace, shape, blinding, inputBlinding);
         var assignment = circuit.CopyWitness();
@@ -143,7 +149,9 @@ public static class NexuszeroApiInferenceExtensions
                 new("inference.parameterScaleBits", model.Options.ParameterScaleBits, "bits"),
             };
             figures.AddRange(layers.Select(l => new MetricFigure($"inference.layer.{l.Layer}.constraints", l.Constraints, "constraints")));
-            return new InferenceProof(result with { Metrics = result.Metrics with { Figures = figures } }, claim, layers);
+            figures.Add(new("inference.quantization.maxAbsError", quantization.MaxAbsoluteError));
+            figures.Add(new("inference.quantization.argmaxAgrees", quantization.ArgMaxAgreement));
+            return new InferenceProof(result with { Metrics = result.Metrics with { Figures = figures } }, claim, layers) { Quantization = quantization };
         }
         finally
         {

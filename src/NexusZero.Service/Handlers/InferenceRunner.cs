@@ -52,6 +52,10 @@ internal sealed class InferenceRunner(NexuszeroApi api, ServiceValidators valida
             envelope = proof.ToBytes();
             ServiceTelemetry.ProofDuration.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("model", model.Id));
             span?.SetTag("nexuszero.envelope_bytes", envelope.Length);
+
+            // The result message has no field for it; the trace carries this row's quantization error (against the imported float model).
+            span?.SetTag("nexuszero.quantization.max_abs_error", proof.Quantization.MaxAbsoluteError);
+            span?.SetTag("nexuszero.quantization.argmax_agrees", proof.Quantization.ArgMaxAgreement == 1);
         }
 
         if (level == InferenceLevel.Proof)

@@ -11,7 +11,7 @@ public sealed class ReceiptCommandTests : CliHarness
         using var report = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var run = await VerifiableInferenceDemo.RunAsync(report, PathOf("sample"));
         Assert.True(run.Verification.IsValid, report.ToString());
-        foreach (var step in new[] { "import+quantize", "local setup", "prove", "explain", "consensus", "write", "verify offline", " ms", " bytes", "accept by 4 of 4 (quorum 3)" })
+        foreach (var step in new[] { "import+quantize", "local setup", "prove", "quantization    max |dequantized − ONNX Runtime|", "explain", "consensus", "write", "verify offline", " ms", " bytes", "accept by 4 of 4 (quorum 3)" })
         {
             Assert.Contains(step, report.ToString(), StringComparison.Ordinal);
         }

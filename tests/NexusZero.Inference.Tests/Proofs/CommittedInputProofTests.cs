@@ -1,6 +1,7 @@
 using NexusZero.Circuits;
 using NexusZero.Inference.Circuits;
 using NexusZero.Inference.Proofs;
+using NexusZero.Inference.Quantization;
 using NexusZero.Inference.Tests.Circuits;
 using NexusZero.Inference.Tests.Models;
 using NexusZero.Pipeline;
@@ -115,6 +116,21 @@ public sealed class CommittedInputProofTests(CommittedInputProofTests.CommittedK
         }
 
         Assert.True(Groth16ProofSystem.Instance.Verify(keys.Statement(claim), payload.Span, Groth16Parameters.Bn254, default).IsValid);
+    }
+
+    [Theory]
+    [MemberData(nameof(Weights))]
+    public void ACommittedInputProofReportsTheQuantizationErrorOfTheHiddenInput(WeightVisibility weights)
+    {
+        var keys = fixture.Keys(weights);
+        var input = TestModels.Inputs(1, 4, seed: 38)[0];
+        var proof = Api.ProveInference(keys, input, fixture.Options(weights));
+        proof.InputOpening?.Dispose();
+
+        // The verifier sees no input, but the prover measured its own row.
+        Assert.Empty(proof.Claim.Input);
+        Assert.Equal(QuantizationReport.Measure(keys.Model, [input]), proof.Quantization);
+        Assert.Contains(proof.Proof.Metrics.Figures, f => f.Name == "inference.quantization.maxAbsError" && f.Value == proof.Quantization.MaxAbsoluteError);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using NexusZero.Inference.Circuits;
 using NexusZero.Inference.Proofs;
 using NexusZero.Inference.Quantization;
+using NexusZero.Inference.Runtime;
 using NexusZero.Inference.Tests.Circuits;
 using NexusZero.Inference.Tests.Models;
 using NexusZero.Pipeline;
@@ -43,6 +44,39 @@ public sealed class InferenceProofTests(InferenceProofTests.MlpKeys fixture, ITe
         Assert.Equal(_keys.Layers, proof.Layers);
         Assert.Contains(proof.Proof.Metrics.Figures, f => f.Name == "inference.layer.gemm_0.constraints" && f.Value == proof.Layers.Single(l => l.Layer == "gemm_0").Constraints);
         Assert.Contains(proof.Proof.Metrics.Figures, f => f.Name == "inference.constraints" && f.Value == _keys.ConstraintCount);
+    }
+
+    [Fact]
+    public void EveryProofReportsItsQuantizationErrorAgainstTheFloatModel()
+    {
+        var input = TestModels.Inputs(1, 4, seed: 6)[0];
+        using var onnx = new OnnxReferenceModel(TestModels.Mlp());
+
+        // Independently of the report's code: the proven logits dequantized by hand, a float Softmax, ONNX Runtime.
+        var proof = Api.ProveInference(_keys, input);
+        var scale = Math.Pow(2, _keys.Model.Options.InputScaleBits);
+        var logits = proof.Claim.Output.Select(q => q / scale).ToArray();
+        var exp = logits.Select(v => Math.Exp(v - logits.Max())).ToArray();
+        var probabilities = exp.Select(v => v / exp.Sum()).ToArray();
+        var expected = onnx.Run(input);
+        var maxError = probabilities.Zip(expected, (a, b) => Math.Abs(a - b)).Max();
+        var agrees = Array.IndexOf(probabilities, probabilities.Max()) == Array.IndexOf(expected, expected.Max());
+        Assert.True(maxError > 0, "a quantized model that matches the float one exactly would not test the figure");
+
+        // Without a session: against the imported graph's float evaluation, which is within 1e-5 of ONNX Runtime.
+        var report = proof.Quantization;
+        Assert.Equal(QuantizationReference.ImportedModel, report.Reference);
+        Assert.Equal(1, report.Rows);
+        Assert.True(Math.Abs(report.MaxAbsoluteError - maxError) < 1e-5, $"report {report.MaxAbsoluteError}, by hand {maxError}");
+        Assert.Equal(agrees ? 1.0 : 0.0, report.ArgMaxAgreement);
+        Assert.Contains(proof.Proof.Metrics.Figures, f => f.Name == "inference.quantization.maxAbsError" && f.Value == report.MaxAbsoluteError);
+        Assert.Contains(proof.Proof.Metrics.Figures, f => f.Name == "inference.quantization.argmaxAgrees" && f.Value == report.ArgMaxAgreement);
+
+        // With the caller's session: against ONNX Runtime itself, to rounding.
+        var measured = Api.ProveInference(_keys, input, new InferenceProofOptions { Reference = onnx }).Quantization;
+        Assert.Equal(QuantizationReference.OnnxRuntime, measured.Reference);
+        Assert.True(Math.Abs(measured.MaxAbsoluteError - maxError) < 1e-12, $"report {measured.MaxAbsoluteError}, by hand {maxError}");
+        Assert.True(measured.ImportMaxAbsoluteError < 1e-5, $"import error {measured.ImportMaxAbsoluteError}");
     }
 
     [Fact]
