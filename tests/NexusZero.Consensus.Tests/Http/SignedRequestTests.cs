@@ -216,7 +216,10 @@ public sealed class SignedRequestTests : IDisposable
         var result = await client.ProposeAsync(Cluster.Content());
 
         Assert.False(result.IsFinalized);
-        Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(1, router.Attempts(9200 + i)));
+        // A 401 is never retried (MaxAttempts 3 would allow it). The client may stop before asking every node once a
+        // quorum is out of reach, so a node can see no request at all; that race made an exact count of 1 flaky.
+        Assert.All(Enumerable.Range(0, 4), i => Assert.InRange(router.Attempts(9200 + i), 0, 1));
+        Assert.True(Enumerable.Range(0, 4).Sum(i => router.Attempts(9200 + i)) >= 2, "Fewer than two nodes refused before the round gave up.");
     }
 
     public void Dispose()
