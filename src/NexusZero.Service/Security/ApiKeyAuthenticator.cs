@@ -17,8 +17,8 @@ internal sealed class ApiKeyAuthenticator
 
     public ApiKeyAuthenticator(NexusZeroServiceOptions options)
     {
-        _callers = Parse(options.CallerKeyDigests, nameof(options.CallerKeyDigests));
-        _admins = Parse(options.AdminKeyDigests, nameof(options.AdminKeyDigests));
+        _callers = PinnedDigests.Parse(options.CallerKeyDigests, nameof(options.CallerKeyDigests), "a SHA-256 digest");
+        _admins = PinnedDigests.Parse(options.AdminKeyDigests, nameof(options.AdminKeyDigests), "a SHA-256 digest");
     }
 
     /// <summary>The caller's name when <paramref name="key"/> is a caller key; null otherwise.</summary>
@@ -37,42 +37,6 @@ internal sealed class ApiKeyAuthenticator
             return null;
         }
 
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        string? found = null;
-        foreach (var (name, expected) in entries)
-        {
-            if (CryptographicOperations.FixedTimeEquals(digest, expected))
-            {
-                found ??= name;
-            }
-        }
-
-        return found;
-    }
-
-    private static (string, byte[])[] Parse(IDictionary<string, string> digests, string option)
-    {
-        var entries = new List<(string, byte[])>();
-        foreach (var (name, hex) in digests)
-        {
-            byte[] digest;
-            try
-            {
-                digest = Convert.FromHexString(hex);
-            }
-            catch (FormatException)
-            {
-                throw new InvalidOperationException($"{option}['{name}']: not hex.");
-            }
-
-            if (digest.Length != SHA256.HashSizeInBytes)
-            {
-                throw new InvalidOperationException($"{option}['{name}']: a SHA-256 digest is 64 hex digits.");
-            }
-
-            entries.Add((name, digest));
-        }
-
-        return [.. entries];
+        return PinnedDigests.Match(entries, SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
 }

@@ -15,28 +15,7 @@ internal sealed class ClientCertificateAuthenticator
     public ClientCertificateAuthenticator(NexusZeroServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var entries = new List<(string, byte[])>();
-        foreach (var (name, hex) in options.CallerCertificateHashes)
-        {
-            byte[] hash;
-            try
-            {
-                hash = Convert.FromHexString(hex);
-            }
-            catch (FormatException)
-            {
-                throw new InvalidOperationException($"{nameof(options.CallerCertificateHashes)}['{name}']: not hex.");
-            }
-
-            if (hash.Length != SHA256.HashSizeInBytes)
-            {
-                throw new InvalidOperationException($"{nameof(options.CallerCertificateHashes)}['{name}']: a certificate's SHA-256 is 64 hex digits.");
-            }
-
-            entries.Add((name, hash));
-        }
-
-        _callers = [.. entries];
+        _callers = PinnedDigests.Parse(options.CallerCertificateHashes, nameof(options.CallerCertificateHashes), "a certificate's SHA-256");
     }
 
     /// <summary>Whether any caller is configured to authenticate by certificate (the host then asks TLS clients for one).</summary>
@@ -50,17 +29,7 @@ internal sealed class ClientCertificateAuthenticator
             return null;
         }
 
-        var hash = Hash(certificate);
-        string? found = null;
-        foreach (var (name, expected) in _callers)
-        {
-            if (CryptographicOperations.FixedTimeEquals(hash, expected))
-            {
-                found ??= name;
-            }
-        }
-
-        return found;
+        return PinnedDigests.Match(_callers, Hash(certificate));
     }
 
     /// <summary>The lowercase hex SHA-256 of a certificate's DER encoding: what the configuration pins.</summary>

@@ -7,22 +7,11 @@ namespace NexusZero.Circuits.Tests.Groth16;
 /// <summary>The proving-key file: round trip, and a strict reader that refuses every kind of wrong file with a named defect.</summary>
 public sealed class Groth16ProvingKeyFileTests
 {
-    private static BuiltCircuit Cubic(CircuitBuilder builder, ulong x, ulong k)
-    {
-        var input = builder.PublicInput("k", FieldElement.FromUInt64(k));
-        var secret = builder.Witness(FieldElement.FromUInt64(x));
-        var square = builder.Multiply(secret, secret, "x²");
-        var cube = builder.Multiply(square, secret, "x³");
-        builder.Multiply(secret, input, "x·k");
-        builder.PublicOutput("y", cube + secret + FieldElement.FromUInt64(5));
-        return builder.Build();
-    }
-
     private static readonly Lazy<(BuiltCircuit Circuit, Groth16ProvingKey Key, byte[] File)> Fixture = new(() =>
     {
-        var setup = Cubic(CircuitBuilder.ForSetup(), 0, 0);
+        var setup = Groth16TestCircuits.Cubic(CircuitBuilder.ForSetup(), 0, 0);
         var key = Groth16DevelopmentSetup.CreateKeys(setup.System);
-        return (Cubic(CircuitBuilder.ForProving(), 3, 7), key, Groth16ProvingKeyFile.Write(key, setup.System));
+        return (Groth16TestCircuits.Cubic(CircuitBuilder.ForProving(), 3, 7), key, Groth16ProvingKeyFile.Write(key, setup.System));
     });
 
     [Fact]

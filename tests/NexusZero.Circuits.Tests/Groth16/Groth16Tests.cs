@@ -8,30 +8,18 @@ namespace NexusZero.Circuits.Tests.Groth16;
 /// <summary>Groth16 over BN254 with the development setup: completeness, soundness, encodings.</summary>
 public sealed class Groth16Tests
 {
-    // x³ + x + 5 = y, y public, x private (and a public input k with x·k = m, m private, to have two publics).
-    private static BuiltCircuit Cubic(CircuitBuilder builder, ulong x, ulong k)
-    {
-        var input = builder.PublicInput("k", FieldElement.FromUInt64(k));
-        var secret = builder.Witness(FieldElement.FromUInt64(x));
-        var square = builder.Multiply(secret, secret, "x²");
-        var cube = builder.Multiply(square, secret, "x³");
-        builder.Multiply(secret, input, "x·k");
-        builder.PublicOutput("y", cube + secret + FieldElement.FromUInt64(5));
-        return builder.Build();
-    }
-
     private static readonly Lazy<(BuiltCircuit Circuit, Groth16ProvingKey Key)> Fixture = new(() =>
     {
-        var setup = Cubic(CircuitBuilder.ForSetup(), 0, 0);
+        var setup = Groth16TestCircuits.Cubic(CircuitBuilder.ForSetup(), 0, 0);
         var key = Groth16DevelopmentSetup.CreateKeys(setup.System);
-        return (Cubic(CircuitBuilder.ForProving(), 3, 7), key);
+        return (Groth16TestCircuits.Cubic(CircuitBuilder.ForProving(), 3, 7), key);
     });
 
     [Fact]
     public void AProofForASatisfyingWitnessVerifies()
     {
         var (circuit, key) = Fixture.Value;
-        Assert.Equal(circuit.System.ComputeDigest(), Cubic(CircuitBuilder.ForSetup(), 0, 0).System.ComputeDigest());
+        Assert.Equal(circuit.System.ComputeDigest(), Groth16TestCircuits.Cubic(CircuitBuilder.ForSetup(), 0, 0).System.ComputeDigest());
         var proof = Groth16Prover.Prove(key, circuit.System, circuit.Witness);
         Assert.Equal(FieldElement.FromUInt64(35), circuit.PublicValues[0]);
         Assert.True(Groth16Verifier.Verify(key.VerifyingKey, circuit.PublicValues, proof).IsValid);
