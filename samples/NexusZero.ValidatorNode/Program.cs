@@ -9,8 +9,23 @@ using NexusZero.ValidatorNode;
 // One validator per process. Usage:
 //   NexusZero.ValidatorNode keygen --id v1 --out v1.key.json
 //   NexusZero.ValidatorNode --key v1.key.json --validators set.json [--urls http://127.0.0.1:5081]
-//                           [--min-metrics fidelity=0.5,stability=0.3] [--verify-proofs true] [--evaluation-delay-ms 0]
+//                           [--min-metrics fidelity=0.5,stability=0.3] [--evaluation-delay-ms 0]
+//                           [--inference-vk FILE (--model-commitment HEX | --weights-commitment HEX)]...
+//                           [--verify-proofs true [--min-security 128]]
 //                           [--commit-locks FILE] [--coordinator-key BASE64 [--coordinator-scheme ecdsa-p256] [--request-max-skew-seconds 60]]
+// --inference-vk makes the node judge proofs of inference the way InferenceProposalEvaluator does in process: each
+// proposal's output must be an inference subject naming one of the given models, and its envelope must prove that
+// model maps the subject's input to its output. One group per model, repeatable: the model circuit's
+// verification_key.json (snarkjs format, as `nexuszero prove inference --vk-out` writes it and `nexuszero receipt
+// verify --vk` reads it), then its commitment (64 hex digits): --model-commitment for public weights (the SHA-256
+// model commitment), --weights-commitment for private weights (the Poseidon weights commitment). Those envelopes are
+// Groth16 over BN254 and verified at its 100-bit level; that level applies to them only.
+// --verify-proofs true checks only that each envelope proves the statement it carries (not tied to the output), at
+// --min-security bits (100, 128, 192 or 256; default 128, the library's floor, kept unless the operator lowers it).
+// It never accepts a proof of inference: Groth16 falls below 128 bits, and at any floor its verifying key is not
+// pinned (KeyNotPinned). It is refused beside --inference-vk, which verifies every envelope already, against the
+// statement about the proposal's own output.
+// A malformed option value, an unreadable or malformed key file or a conflict exits 2 with a message naming the option.
 // --coordinator-key makes the node serve only vote and commit requests signed by that coordinator key (the
 // NexusZero-Coordinator-Signature header, docs/formats.md); anything else gets 401 before its body is read.
 // --urls http://127.0.0.1:0 binds a free port; the node prints "listening on URL" as one stdout line once it
@@ -44,12 +59,17 @@ try
     var key = ValidatorKeyFile.Load(keyPath, out var id);
     var set = ValidatorSetFile.Load(setPath).ValidatorSet;
     var evaluators = new List<IQualityEvaluator> { new ExplanationQualityEvaluator(ParseMinimums(builder.Configuration["min-metrics"] ?? "fidelity=0.5")) };
-    if (string.Equals(builder.Configuration["verify-proofs"], "true", StringComparison.OrdinalIgnoreCase))
+    if (ProofChecks.Create(args, builder.Configuration) is { } proofCheck)
     {
-        evaluators.Add(new EnvelopeVerifiesEvaluator());
+        evaluators.Add(proofCheck);
     }
 
-    var delay = int.Parse(builder.Configuration["evaluation-delay-ms"] ?? "0", CultureInfo.InvariantCulture);
+    var delayText = builder.Configuration["evaluation-delay-ms"] ?? "0";
+    if (!int.TryParse(delayText, NumberStyles.None, CultureInfo.InvariantCulture, out var delay))
+    {
+        throw new FormatException($"--evaluation-delay-ms: '{delayText}' is not a whole number of milliseconds.");
+    }
+
     if (delay > 0)
     {
         evaluators.Add(new DelayEvaluator(TimeSpan.FromMilliseconds(delay)));
