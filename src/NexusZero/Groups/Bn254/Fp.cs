@@ -81,19 +81,21 @@ internal readonly struct Fp : IEquatable<Fp>, IBn254Field<Fp>
     public void WriteMontgomeryLittleEndian(Span<byte> destination) => montgomery.WriteLittleEndian(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator +(Fp a, Fp b) => new(Montgomery256.Add(a.montgomery, b.montgomery, Parameters));
+    public static Fp operator +(in Fp a, in Fp b) => new(Montgomery256.Add(a.montgomery, b.montgomery, Parameters));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator -(Fp a, Fp b) => new(Montgomery256.Subtract(a.montgomery, b.montgomery, Parameters));
+    public static Fp operator -(in Fp a, in Fp b) => new(Montgomery256.Subtract(a.montgomery, b.montgomery, Parameters));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator -(Fp a) => new(Montgomery256.Negate(a.montgomery, Parameters));
+    public static Fp operator -(in Fp a) => new(Montgomery256.Negate(a.montgomery, Parameters));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator *(Fp a, Fp b) => new(Montgomery256.Multiply<FpModulus>(a.montgomery, b.montgomery));
+    public static Fp operator *(in Fp a, in Fp b) => new(Montgomery256.Multiply<FpModulus>(a.montgomery, b.montgomery));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fp Square() => this * this;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fp Double() => this + this;
 
     /// <summary>a^(m−2): the inverse for non-zero a, zero for zero.</summary>
