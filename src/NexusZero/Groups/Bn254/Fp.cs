@@ -9,7 +9,7 @@ namespace NexusZero.Groups.Bn254;
 /// Encodings: canonical 32-byte big-endian as EIP-196/197 use; snarkjs stores field elements in
 /// .zkey files as 32-byte little-endian Montgomery form, which <see cref="FromMontgomeryLittleEndian"/> reads.
 /// </summary>
-internal readonly struct Fp : IEquatable<Fp>, IBn254Field<Fp>
+internal readonly partial struct Fp : IEquatable<Fp>, IBn254Field<Fp>
 {
     /// <summary>The modulus and its Montgomery constants.</summary>
     public static readonly MontgomeryModulus Parameters = new(FpModulus.Modulus);
