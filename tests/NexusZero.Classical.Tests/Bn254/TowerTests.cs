@@ -1,3 +1,4 @@
+using System.Numerics;
 using NexusZero.Groups.Bn254;
 using static NexusZero.Classical.Tests.Bn254.BigIntegerReference;
 
@@ -22,6 +23,51 @@ public sealed class TowerTests
         Assert.Equal(new Fp6(Fp2.Xi, Fp2.Zero, Fp2.Zero), v * v * v);
         var w = new Fp12(Fp6.Zero, Fp6.One);
         Assert.Equal(new Fp12(v, Fp6.Zero), w * w);
+    }
+
+    [Fact]
+    public void NineTimesPlusAndMinusReduceOnceAtEveryQuotient()
+    {
+        // 9a ± b (+ p) is reduced by a quotient estimate from its top bits; the representatives here put the
+        // value within a few units of every multiple k·p it can reach (k = 0 … 9), where a wrong estimate would
+        // show, and at the ends of the range. The arithmetic acts on the Montgomery limbs directly.
+        var representatives = new List<BigInteger> { 0, 1, 2, 3, P - 1, P - 2, P - 3, (P - 1) / 9, P / 9 + 1 };
+        for (var k = 0; k <= 9; k++)
+        {
+            for (var d = -3; d <= 3; d++)
+            {
+                var target = (k * P) + d;
+                var a = BigInteger.Min(target / 9, P - 1);
+                if (a >= 0)
+                {
+                    representatives.Add(a);
+                }
+            }
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            representatives.Add(Random(Rng, P));
+        }
+
+        foreach (var a in representatives)
+        {
+            foreach (var b in representatives)
+            {
+                var x = FromMontgomery(a);
+                var y = FromMontgomery(b);
+                Assert.Equal(((9 * a) + b) % P, ToBig(Groups.Bn254.Fp.NineTimesPlus(x, y).MontgomeryLimbs));
+                Assert.Equal((((9 * a) - b) % P + P) % P, ToBig(Groups.Bn254.Fp.NineTimesMinus(x, y).MontgomeryLimbs));
+            }
+        }
+
+        static Fp FromMontgomery(BigInteger limbs)
+        {
+            var bytes = ToBytes(limbs);
+            Array.Reverse(bytes);
+            Assert.True(Groups.Bn254.Fp.FromMontgomeryLittleEndian(bytes, out var value));
+            return value;
+        }
     }
 
     [Fact]

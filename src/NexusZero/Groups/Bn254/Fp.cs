@@ -9,7 +9,7 @@ namespace NexusZero.Groups.Bn254;
 /// Encodings: canonical 32-byte big-endian as EIP-196/197 use; snarkjs stores field elements in
 /// .zkey files as 32-byte little-endian Montgomery form, which <see cref="FromMontgomeryLittleEndian"/> reads.
 /// </summary>
-internal readonly struct Fp : IEquatable<Fp>, IBn254Field<Fp>
+internal readonly partial struct Fp : IEquatable<Fp>, IBn254Field<Fp>
 {
     /// <summary>The modulus and its Montgomery constants.</summary>
     public static readonly MontgomeryModulus Parameters = new(FpModulus.Modulus);
@@ -81,19 +81,21 @@ internal readonly struct Fp : IEquatable<Fp>, IBn254Field<Fp>
     public void WriteMontgomeryLittleEndian(Span<byte> destination) => montgomery.WriteLittleEndian(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator +(Fp a, Fp b) => new(Montgomery256.Add(a.montgomery, b.montgomery, Parameters));
+    public static Fp operator +(in Fp a, in Fp b) => new(Montgomery256.Add(a.montgomery, b.montgomery, Parameters));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator -(Fp a, Fp b) => new(Montgomery256.Subtract(a.montgomery, b.montgomery, Parameters));
+    public static Fp operator -(in Fp a, in Fp b) => new(Montgomery256.Subtract(a.montgomery, b.montgomery, Parameters));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator -(Fp a) => new(Montgomery256.Negate(a.montgomery, Parameters));
+    public static Fp operator -(in Fp a) => new(Montgomery256.Negate(a.montgomery, Parameters));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator *(Fp a, Fp b) => new(Montgomery256.Multiply<FpModulus>(a.montgomery, b.montgomery));
+    public static Fp operator *(in Fp a, in Fp b) => new(Montgomery256.Multiply<FpModulus>(a.montgomery, b.montgomery));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fp Square() => this * this;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fp Double() => this + this;
 
     /// <summary>a^(m−2): the inverse for non-zero a, zero for zero.</summary>

@@ -1,9 +1,19 @@
+using System.Runtime.CompilerServices;
+
 namespace NexusZero.Groups.Bn254;
 
 /// <summary>
 /// Fp2 = Fp[u]/(u² + 1): an element C0 + C1·u. EIP-197 encodes it as (C1, C0), imaginary part first.
 /// Constant time throughout.
 /// </summary>
+/// <remarks>
+/// The operations are calls, not inlined: inlined, each Fp addition here is some 60 instructions, and a tower
+/// method (an Fp12 squaring, a line multiplication) inlining all of them ran past the JIT's inlining budget, after
+/// which the remaining helpers (even the word-level add-with-carry) became calls with their structs spilled to a
+/// frame of about 1 KB. As calls, each body is small enough to inline its Fp arithmetic fully, and the operands
+/// travel by reference (<c>in</c>). Measured on the 2-core AMD EPYC, same run, base then this: Fp12 squaring
+/// 4.0 → 3.3 µs, cyclotomic squaring 2.95 → 2.38 µs, line multiplication 3.35 → 2.86 µs, pairing 1.85 → 1.53 ms.
+/// </remarks>
 internal readonly struct Fp2 : IEquatable<Fp2>, IBn254Field<Fp2>
 {
     public readonly Fp C0;
@@ -24,42 +34,40 @@ internal readonly struct Fp2 : IEquatable<Fp2>, IBn254Field<Fp2>
 
     public bool IsZero => C0.IsZero & C1.IsZero;
 
-    public static Fp2 operator +(Fp2 a, Fp2 b) => new(a.C0 + b.C0, a.C1 + b.C1);
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Fp2 operator +(in Fp2 a, in Fp2 b) => new(a.C0 + b.C0, a.C1 + b.C1);
 
-    public static Fp2 operator -(Fp2 a, Fp2 b) => new(a.C0 - b.C0, a.C1 - b.C1);
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Fp2 operator -(in Fp2 a, in Fp2 b) => new(a.C0 - b.C0, a.C1 - b.C1);
 
-    public static Fp2 operator -(Fp2 a) => new(-a.C0, -a.C1);
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Fp2 operator -(in Fp2 a) => new(-a.C0, -a.C1);
 
     /// <summary>Karatsuba: three Fp multiplications.</summary>
-    public static Fp2 operator *(Fp2 a, Fp2 b)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Fp2 operator *(in Fp2 a, in Fp2 b)
     {
         var t0 = a.C0 * b.C0;
         var t1 = a.C1 * b.C1;
         return new((t0 - t1), ((a.C0 + a.C1) * (b.C0 + b.C1)) - t0 - t1);
     }
 
-    public Fp2 MultiplyBy(Fp scalar) => new(C0 * scalar, C1 * scalar);
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public Fp2 MultiplyBy(in Fp scalar) => new(C0 * scalar, C1 * scalar);
 
     /// <summary>(a + b·u)² = (a + b)(a − b) + 2ab·u.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp2 Square() => new((C0 + C1) * (C0 - C1), (C0 * C1).Double());
 
-    public Fp2 Double() => this + this;
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public Fp2 Double() => new(C0.Double(), C1.Double());
 
-    /// <summary>·ξ = ·(9 + u): (9a − b) + (a + 9b)·u, by additions only.</summary>
-    public Fp2 MultiplyByXi()
-    {
-        var nineC0 = Nine(C0);
-        var nineC1 = Nine(C1);
-        return new(nineC0 - C1, C0 + nineC1);
-
-        static Fp Nine(Fp x)
-        {
-            var eight = x.Double().Double().Double();
-            return eight + x;
-        }
-    }
+    /// <summary>·ξ = ·(9 + u): (9a − b) + (a + 9b)·u, each coefficient with one reduction (<see cref="Fp.NineTimesMinus"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public Fp2 MultiplyByXi() => new(Fp.NineTimesMinus(C0, C1), Fp.NineTimesPlus(C1, C0));
 
     /// <summary>The Frobenius map x ↦ x^p, which is conjugation on Fp2.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp2 Conjugate() => new(C0, -C1);
 
     /// <summary>(a − b·u)/(a² + b²); zero for zero.</summary>

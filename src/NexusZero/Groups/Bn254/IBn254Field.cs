@@ -11,13 +11,13 @@ internal interface IBn254Field<T>
 
     static abstract T One { get; }
 
-    static abstract T operator +(T a, T b);
+    static abstract T operator +(in T a, in T b);
 
-    static abstract T operator -(T a, T b);
+    static abstract T operator -(in T a, in T b);
 
-    static abstract T operator -(T a);
+    static abstract T operator -(in T a);
 
-    static abstract T operator *(T a, T b);
+    static abstract T operator *(in T a, in T b);
 
     /// <summary><paramref name="b"/> where <paramref name="mask"/> is all ones, <paramref name="a"/> where it is zero.</summary>
     static abstract T Select(in T a, in T b, ulong mask);
